@@ -1,0 +1,43 @@
+package io.streamsim.model;
+
+import java.time.Instant;
+import java.util.Objects;
+
+/** A user's action on a page; {@code page} is the key, {@code dwellMillis} the summed value. */
+public record ClickEvent(
+        long id,
+        Instant eventTime,
+        String page,
+        String userId,
+        String sessionId,
+        String action,
+        String referrer,
+        long dwellMillis) implements Event {
+
+    public ClickEvent {
+        Objects.requireNonNull(eventTime, "eventTime");
+        Objects.requireNonNull(page, "page");
+        Objects.requireNonNull(userId, "userId");
+        Objects.requireNonNull(sessionId, "sessionId");
+        Objects.requireNonNull(action, "action");
+        Objects.requireNonNull(referrer, "referrer");
+        if (dwellMillis < 0) {
+            throw new IllegalArgumentException("dwellMillis must be >= 0, was " + dwellMillis);
+        }
+    }
+
+    @Override
+    public String key() {
+        return page;
+    }
+
+    @Override
+    public long aggregatedValue() {
+        return dwellMillis;
+    }
+
+    @Override
+    public EventType type() {
+        return EventType.CLICKSTREAM;
+    }
+}

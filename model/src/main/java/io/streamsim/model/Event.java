@@ -1,0 +1,22 @@
+package io.streamsim.model;
+
+import java.time.Instant;
+
+/**
+ * One input record. {@link #id()} is the event's index in the scenario's stream: a duplicate carries
+ * the id of its original, which is what lets a checker tell a duplicate from a new event.
+ */
+public sealed interface Event permits ClickEvent, OrderEvent, Watermark {
+
+    long id();
+
+    /** The aggregation key: a page for clicks, a seller for orders. */
+    String key();
+
+    Instant eventTime();
+
+    /** The quantity summed per window: dwell time in milliseconds for a click, cents for an order. */
+    long aggregatedValue();
+
+    EventType type();
+}

@@ -1,0 +1,47 @@
+package io.streamsim.model;
+
+import java.time.Instant;
+import java.util.Objects;
+
+/** An order placed with a seller; {@code sellerId} is the key, {@code amountCents} the summed value. */
+public record OrderEvent(
+        long id,
+        Instant eventTime,
+        String sellerId,
+        String orderId,
+        String customerId,
+        String sku,
+        int quantity,
+        long amountCents,
+        String currency) implements Event {
+
+    public OrderEvent {
+        Objects.requireNonNull(eventTime, "eventTime");
+        Objects.requireNonNull(sellerId, "sellerId");
+        Objects.requireNonNull(orderId, "orderId");
+        Objects.requireNonNull(customerId, "customerId");
+        Objects.requireNonNull(sku, "sku");
+        Objects.requireNonNull(currency, "currency");
+        if (quantity <= 0) {
+            throw new IllegalArgumentException("quantity must be > 0, was " + quantity);
+        }
+        if (amountCents < 0) {
+            throw new IllegalArgumentException("amountCents must be >= 0, was " + amountCents);
+        }
+    }
+
+    @Override
+    public String key() {
+        return sellerId;
+    }
+
+    @Override
+    public long aggregatedValue() {
+        return amountCents;
+    }
+
+    @Override
+    public EventType type() {
+        return EventType.ORDERS;
+    }
+}

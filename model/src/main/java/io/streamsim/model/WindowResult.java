@@ -1,0 +1,71 @@
+package io.streamsim.model;
+
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * One window's result for one key, as the app writes it to the output topic.
+ *
+ * @param count           records aggregated into the window (a duplicate counts again)
+ * @param sum             sum of {@link Event#aggregatedValue()} over those records
+ * @param idChecksum      sum of {@link #idHash(long)} over the ids of those records (wrapping): equal
+ *                        checksums mean, with overwhelming probability, the same multiset of events, so
+ *                        a checker can verify membership and not only totals
+ * @param lastEmittedAt   the latest {@link Headers#EMITTED_AT} among those records: end-to-end latency
+ *                        of a result is measured from it
+ */
+public record WindowResult(
+        String key,
+        Instant windowStart,
+        Instant windowEnd,
+        long count,
+        long sum,
+        long idChecksum,
+        Instant lastEmittedAt) {
+
+    public WindowResult {
+        Objects.requireNonNull(key, "key");
+        Objects.requireNonNull(windowStart, "windowStart");
+        Objects.requireNonNull(windowEnd, "windowEnd");
+        Objects.requireNonNull(lastEmittedAt, "lastEmittedAt");
+        if (!windowEnd.isAfter(windowStart)) {
+            throw new IllegalArgumentException("windowEnd " + windowEnd + " must be after windowStart " + windowStart);
+        }
+        if (count < 0) {
+            throw new IllegalArgumentException("count must be >= 0, was " + count);
+        }
+    }
+
+    /** A well-mixed 64-bit hash of an event id (SplitMix64's finalizer). */
+    public static long idHash(long id) {
+        long z = id + 0x9E3779B97F4A7C15L;
+        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+        return z ^ (z >>> 31);
+    }
+
+    public byte[] encode() {
+        return new JsonWriter()
+                .field("key", key)
+                .field("windowStartMs", windowStart.toEpochMilli())
+                .field("windowEndMs", windowEnd.toEpochMilli())
+                .field("count", count)
+                .field("sum", sum)
+                .field("idChecksum", idChecksum)
+                .field("lastEmittedAtMs", lastEmittedAt.toEpochMilli())
+                .toBytes();
+    }
+
+    public static WindowResult decode(byte[] bytes) {
+        JsonFields f = JsonFields.parse(bytes, "window result");
+        try {
+            return new WindowResult(f.string("key"),
+                    Instant.ofEpochMilli(f.number("windowStartMs")),
+                    Instant.ofEpochMilli(f.number("windowEndMs")),
+                    f.number("count"), f.number("sum"), f.number("idChecksum"),
+                    Instant.ofEpochMilli(f.number("lastEmittedAtMs")));
+        } catch (IllegalArgumentException e) {
+            throw new org.apache.kafka.common.errors.SerializationException("window result: " + e.getMessage(), e);
+        }
+    }
+}

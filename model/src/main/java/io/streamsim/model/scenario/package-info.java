@@ -1,0 +1,10 @@
+/**
+ * The scenario spec: immutable, validated records for everything a scenario file says, and the loader
+ * that reads YAML into them.
+ *
+ * <p>Every rule lives in a record's constructor, stated through {@link io.streamsim.model.scenario.Checks}
+ * with the YAML path of the value it checks, so that programmatic construction and file loading enforce
+ * the same rules. {@link io.streamsim.model.scenario.ScenarioLoader} maps each broken rule, unknown key
+ * and type error back to its line, and reports all of them at once.
+ */
+package io.streamsim.model.scenario;
