@@ -52,7 +52,7 @@ public final class EventCodec {
                 case "click" -> new ClickEvent(f.number("id"), eventTime, f.string("page"), f.string("userId"),
                         f.string("sessionId"), f.string("action"), f.string("referrer"), f.number("dwellMillis"));
                 case "order" -> new OrderEvent(f.number("id"), eventTime, f.string("sellerId"), f.string("orderId"),
-                        f.string("customerId"), f.string("sku"), Math.toIntExact(f.number("quantity")),
+                        f.string("customerId"), f.string("sku"), f.intNumber("quantity"),
                         f.number("amountCents"), f.string("currency"));
                 case "watermark" -> new Watermark(eventTime);
                 default -> throw new SerializationException("event: unknown type '" + type + "'");

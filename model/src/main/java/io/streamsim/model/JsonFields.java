@@ -70,6 +70,14 @@ final class JsonFields {
         return l;
     }
 
+    int intNumber(String name) {
+        long value = number(name);
+        if (value != (int) value) {
+            throw new SerializationException(what + ": field '" + name + "' must be a 32-bit integer, was " + value);
+        }
+        return (int) value;
+    }
+
     private SerializationException missing(String name, String expected, Object actual) {
         return new SerializationException(what + ": field '" + name + "' must be " + expected
                 + (actual == null ? ", was absent" : ", was " + actual));

@@ -114,13 +114,24 @@ public final class RateTimeline {
         if (nanos <= 0) {
             return 0;
         }
+        long estimate = totalEvents;
         for (Segment s : segments) {
             if (nanos <= s.startNanos() + s.durationNanos()) {
                 double due = s.eventsBefore() + s.eventsWithin(nanos - s.startNanos());
-                return Math.min(totalEvents, (long) Math.ceil(due - 1e-9));
+                estimate = Math.min(totalEvents, (long) Math.ceil(due - 1e-9));
+                break;
             }
         }
-        return totalEvents;
+        // Rounding can put the estimate one off where a due time falls within a nanosecond of nanos: settle
+        // it against dueOffsetNanos itself, so that the two answers are exact inverses.
+        long n = Math.max(0, estimate);
+        while (n < totalEvents && dueOffsetNanos(n) < nanos) {
+            n++;
+        }
+        while (n > 0 && dueOffsetNanos(n - 1) >= nanos) {
+            n--;
+        }
+        return n;
     }
 
     /**
@@ -136,15 +147,16 @@ public final class RateTimeline {
         double span = s.durationNanos() / 1e9;
         double a = (s.endRate() - s.startRate()) / (2 * span);
         double b = s.startRate();
-        double t;
+        double tNanos;
         if (Math.abs(a) < 1e-12) {
-            t = k / b;
+            // k * 1e9 / b rather than (k / b) * 1e9: exact for whole rates, so event i of 100/s is due at i * 10ms.
+            tNanos = k * 1e9 / b;
         } else {
             // a t^2 + b t - k = 0, the root in [0, span]; written to avoid cancellation when a is small.
             double disc = Math.max(0, b * b + 4 * a * k);
-            t = 2 * k / (b + Math.sqrt(disc));
+            tNanos = 2 * k * 1e9 / (b + Math.sqrt(disc));
         }
-        long offset = (long) Math.floor(t * 1e9);
+        long offset = (long) Math.floor(tNanos);
         return s.startNanos() + Math.min(Math.max(0, offset), s.durationNanos() - 1);
     }
 

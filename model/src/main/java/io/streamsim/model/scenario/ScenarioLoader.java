@@ -89,11 +89,8 @@ public final class ScenarioLoader {
             ProducerSpec producer = f.has("producer") ? producer(f.fields("producer", false)) : ProducerSpec.DEFAULT;
             List<String> talkingPoints = strings(f.get("talkingPoints", false), "talkingPoints");
             for (String reserved : List.of("faults", "expect")) {
-                if (f.has(reserved)) {
-                    f.get(reserved, false);
-                    tree.violation(f.get(reserved, false), reserved,
-                            "is not supported by this version of streamsim yet (fault injection and expectations are planned)");
-                }
+                f.reject(reserved,
+                        "is not supported by this version of streamsim yet (fault injection and expectations are planned)");
             }
             f.finish();
             if (duration == null && rate != null) {
@@ -146,7 +143,7 @@ public final class ScenarioLoader {
                 result = new KeyDistribution.Uniform();
             } else if ("zipf".equals(kind)) {
                 Double exponent = f.number("zipf", true);
-                result = exponent == null ? null : tree.build(node, f.path("zipf"), () -> new KeyDistribution.Zipf(exponent));
+                result = exponent == null ? null : tree.build(node, path, () -> new KeyDistribution.Zipf(exponent));
             } else if ("hotspot".equals(kind)) {
                 YamlTree.Fields h = f.fields("hotspot", true);
                 if (h != null) {
@@ -187,11 +184,12 @@ public final class ScenarioLoader {
             Duration duration = f.duration("for", true);
             String kind = f.oneOf("eventsPerSecond", "ramp", "step", "spike");
             RatePhase phase = null;
-            if (duration != null && kind != null) {
+            if (kind != null) {
                 phase = switch (kind) {
                     case "eventsPerSecond" -> {
                         Double eps = f.number("eventsPerSecond", true);
-                        yield eps == null ? null : tree.build(f.node(), f.path(), () -> new RatePhase.Constant(duration, eps));
+                        yield eps == null || duration == null ? null
+                                : tree.build(f.node(), f.path(), () -> new RatePhase.Constant(duration, eps));
                     }
                     case "ramp" -> {
                         YamlTree.Fields r = f.fields("ramp", true);
@@ -201,7 +199,8 @@ public final class ScenarioLoader {
                         Double from = r.number("from", false);
                         Double to = r.number("to", true);
                         r.finish();
-                        yield to == null ? null : tree.build(f.node(), f.path(), () -> new RatePhase.Ramp(duration, from, to));
+                        yield to == null || duration == null ? null
+                                : tree.build(f.node(), f.path(), () -> new RatePhase.Ramp(duration, from, to));
                     }
                     case "step" -> {
                         YamlTree.Fields s = f.fields("step", true);
@@ -210,7 +209,8 @@ public final class ScenarioLoader {
                         }
                         Double factor = s.number("factor", true);
                         s.finish();
-                        yield factor == null ? null : tree.build(f.node(), f.path(), () -> new RatePhase.Step(duration, factor));
+                        yield factor == null || duration == null ? null
+                                : tree.build(f.node(), f.path(), () -> new RatePhase.Step(duration, factor));
                     }
                     default -> {
                         YamlTree.Fields s = f.fields("spike", true);
@@ -220,7 +220,7 @@ public final class ScenarioLoader {
                         Double peak = s.number("eventsPerSecond", true);
                         Duration lasting = s.duration("lasting", true);
                         s.finish();
-                        yield peak == null || lasting == null ? null
+                        yield peak == null || lasting == null || duration == null ? null
                                 : tree.build(f.node(), f.path(), () -> new RatePhase.Spike(duration, peak, lasting));
                     }
                 };
@@ -282,10 +282,8 @@ public final class ScenarioLoader {
                 return null;
             }
             Double duplicateFraction = f.number("duplicateFraction", false);
-            if (f.has("poisonFraction")) {
-                tree.violation(f.get("poisonFraction", false), f.path("poisonFraction"),
-                        "is not supported by this version of streamsim yet (poison records are planned)");
-            }
+            f.reject("poisonFraction",
+                    "is not supported by this version of streamsim yet (poison records are planned)");
             f.finish();
             double dup = duplicateFraction == null ? 0 : duplicateFraction;
             return tree.build(f.node(), f.path(), () -> new DirtSpec(dup));

@@ -16,6 +16,9 @@ public sealed interface WindowSpec {
 
     /** Starts, in epoch millis and ascending, of every window containing {@code timestampMs}. */
     default long[] windowStartsFor(long timestampMs) {
+        if (timestampMs < 0) {
+            return new long[0]; // as Kafka: windows start at 0, so a negative timestamp is in none
+        }
         long sizeMs = size().toMillis();
         long advanceMs = advance().toMillis();
         long first = (Math.max(0, timestampMs - sizeMs + advanceMs) / advanceMs) * advanceMs;

@@ -82,6 +82,7 @@ final class YamlTree {
         private final String path;
         private final Map<String, NodeTuple> entries = new LinkedHashMap<>();
         private final Set<String> read = new java.util.HashSet<>();
+        private final Set<String> rejected = new java.util.HashSet<>();
 
         private Fields(MappingNode node, String path) {
             this.node = node;
@@ -110,8 +111,22 @@ final class YamlTree {
             return join(path, key);
         }
 
+        /** Whether {@code key} is present; asking makes it an allowed key, as reading it would. */
         boolean has(String key) {
+            read.add(key);
             return entries.containsKey(key);
+        }
+
+        /**
+         * When {@code key} is present, reports it at its own line (its value may start on a later one) without
+         * making it an allowed key: for keys that are known but not supported.
+         */
+        void reject(String key, String message) {
+            NodeTuple t = entries.get(key);
+            if (t != null) {
+                rejected.add(key);
+                violation(t.getKeyNode(), path(key), message);
+            }
         }
 
         Set<String> keys() {
@@ -165,7 +180,7 @@ final class YamlTree {
         void finish() {
             List<String> allowed = read.stream().sorted().toList();
             for (Map.Entry<String, NodeTuple> e : entries.entrySet()) {
-                if (!read.contains(e.getKey())) {
+                if (!read.contains(e.getKey()) && !rejected.contains(e.getKey())) {
                     violation(e.getValue().getKeyNode(), path(e.getKey()),
                             "unknown key (allowed here: " + String.join(", ", allowed) + ")");
                 }
@@ -176,14 +191,12 @@ final class YamlTree {
         String oneOf(String... choices) {
             List<String> present = new ArrayList<>();
             for (String c : choices) {
+                read.add(c);
                 if (entries.containsKey(c)) {
                     present.add(c);
                 }
             }
             if (present.size() != 1) {
-                for (String c : choices) {
-                    read.add(c);
-                }
                 violation(node, path, (present.isEmpty() ? "needs one of: " : "takes only one of: ")
                         + String.join(", ", choices) + (present.isEmpty() ? "" : " (found " + String.join(", ", present) + ")"));
                 return null;
@@ -202,6 +215,9 @@ final class YamlTree {
 
     List<Node> sequence(Node node, String path) {
         if (node instanceof SequenceNode s) {
+            for (int i = 0; i < s.getValue().size(); i++) {
+                lines.put(path + "[" + i + "]", line(s.getValue().get(i)));
+            }
             return s.getValue();
         }
         violation(node, path, "must be a list, was " + describe(node));
