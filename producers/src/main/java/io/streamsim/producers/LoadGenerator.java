@@ -1,0 +1,412 @@
+package io.streamsim.producers;
+
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Meter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
+import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
+import io.streamsim.model.Event;
+import io.streamsim.model.EventCodec;
+import io.streamsim.model.Headers;
+import io.streamsim.model.scenario.ProducerSpec;
+import io.streamsim.model.scenario.Scenario;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Function;
+import org.apache.kafka.clients.producer.Callback;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.errors.InterruptException;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.internals.RecordHeader;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Sends a scenario's event stream to one topic, paced by its rate timeline.
+ *
+ * <p>{@code scenario.producer().threads()} threads each own a producer; thread {@code k} sends the event indices
+ * {@code i % threads == k} in index order, each once {@link Pacer} says it is due. A record's timestamp is the
+ * event time, its key the event key (the default partitioner hashes it), its value {@link EventCodec#encode},
+ * and its {@value Headers#EMITTED_AT} header the wall-clock time it was due ({@code origin + dueOffset}), so
+ * latency measured downstream includes any time the producers fell behind. A duplicated event is sent twice in
+ * a row, identically.
+ *
+ * <p>Send failures are counted and the last one kept ({@link #stats()}); they never end a thread, so a broker
+ * fault is a number in the report rather than a dead producer.
+ *
+ * <p>Meters, tagged {@code scenario}: counters {@code streamsim.producer.events.sent}, {@code .records.sent},
+ * {@code .records.acked}, {@code .records.failed}, {@code .duplicates.sent}; gauge
+ * {@code streamsim.producer.schedule.lag} (seconds); and each producer's own metrics through
+ * {@link KafkaClientMetrics}.
+ */
+public final class LoadGenerator implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(LoadGenerator.class);
+
+    /** How long {@link #close()} lets threads flush before it closes their producers under them. */
+    private static final Duration CLOSE_FLUSH_TIMEOUT = Duration.ofSeconds(10);
+    private static final Duration PRODUCER_CLOSE_TIMEOUT = Duration.ofSeconds(5);
+    private static final int FLUSH_ATTEMPTS = 3;
+
+    private final Scenario scenario;
+    private final String topic;
+    private final long originMillis;
+    private final Ticker ticker;
+    private final EventGenerator generator;
+    private final Pacer pacer;
+    private final MeterRegistry registry;
+    private final List<Worker> workers = new ArrayList<>();
+    private final List<KafkaClientMetrics> clientMetrics = new ArrayList<>();
+    private final List<Meter> meters = new ArrayList<>();
+    private final CountDownLatch done;
+
+    private final LongAdder eventsSent = new LongAdder();
+    private final LongAdder recordsSent = new LongAdder();
+    private final LongAdder recordsAcked = new LongAdder();
+    private final LongAdder recordsFailed = new LongAdder();
+    private final LongAdder duplicatesSent = new LongAdder();
+    private final Callback callback = this::completed;
+    private volatile String lastError;
+    private volatile boolean started;
+    private volatile boolean stopped;
+    private volatile boolean closed;
+
+    /**
+     * @param clientConfig    bootstrap.servers and any security settings; the scenario's producer settings are
+     *                        merged over it (see {@link #producerConfig})
+     * @param origin          the wall-clock time of the timeline's start: event times and emitted-at derive from it
+     * @param producerFactory makes one producer per thread from the merged config
+     */
+    public LoadGenerator(Scenario scenario, String topic, Map<String, Object> clientConfig, Instant origin,
+                         Ticker ticker, MeterRegistry registry,
+                         Function<Map<String, Object>, Producer<byte[], byte[]>> producerFactory) {
+        this.scenario = Objects.requireNonNull(scenario, "scenario");
+        this.topic = Objects.requireNonNull(topic, "topic");
+        this.originMillis = origin.toEpochMilli();
+        this.ticker = Objects.requireNonNull(ticker, "ticker");
+        this.registry = Objects.requireNonNull(registry, "registry");
+        this.generator = new EventGenerator(scenario, origin);
+        this.pacer = new Pacer(generator.timeline(), ticker);
+        int threads = scenario.producer().threads();
+        this.done = new CountDownLatch(threads);
+        Tags tags = Tags.of("scenario", scenario.name());
+        try {
+            for (int k = 0; k < threads; k++) {
+                Map<String, Object> config = producerConfig(clientConfig, scenario.producer(),
+                        clientId(clientConfig, scenario.name(), k));
+                Producer<byte[], byte[]> producer = Objects.requireNonNull(producerFactory.apply(config), "producer");
+                workers.add(new Worker(k, threads, producer));
+                KafkaClientMetrics binder = new KafkaClientMetrics(producer, tags);
+                clientMetrics.add(binder);
+                binder.bindTo(registry);
+            }
+        } catch (RuntimeException e) {
+            closeProducers();
+            throw e;
+        }
+        meters.add(counter("streamsim.producer.events.sent", "distinct events handed to a producer", eventsSent, tags));
+        meters.add(counter("streamsim.producer.records.sent", "records handed to a producer, duplicates included",
+                recordsSent, tags));
+        meters.add(counter("streamsim.producer.records.acked", "records acknowledged by the broker", recordsAcked, tags));
+        meters.add(counter("streamsim.producer.records.failed", "records whose send failed", recordsFailed, tags));
+        meters.add(counter("streamsim.producer.duplicates.sent", "second copies of duplicated events", duplicatesSent,
+                tags));
+        meters.add(Gauge.builder("streamsim.producer.schedule.lag", this, g -> g.scheduleLagNanos() / 1e9)
+                .description("how far behind its due time the furthest-behind producer thread's current send is")
+                .baseUnit("seconds")
+                .tags(tags)
+                .register(registry));
+    }
+
+    /** {@link #LoadGenerator(Scenario, String, Map, Instant, Ticker, MeterRegistry, Function)} with KafkaProducers. */
+    public LoadGenerator(Scenario scenario, String topic, Map<String, Object> clientConfig, Instant origin,
+                         Ticker ticker, MeterRegistry registry) {
+        this(scenario, topic, clientConfig, origin, ticker, registry,
+                config -> new KafkaProducer<>(config, new ByteArraySerializer(), new ByteArraySerializer()));
+    }
+
+    /**
+     * {@code clientConfig} with the scenario's settings over it: acks, linger.ms, batch.size, compression.type,
+     * enable.idempotence (true exactly when acks=all), byte-array serializers, and {@code clientId}.
+     */
+    public static Map<String, Object> producerConfig(Map<String, Object> clientConfig, ProducerSpec spec,
+                                                     String clientId) {
+        Map<String, Object> config = new HashMap<>(clientConfig);
+        config.put(ProducerConfig.ACKS_CONFIG, spec.acks());
+        config.put(ProducerConfig.LINGER_MS_CONFIG, Long.toString(spec.linger().toMillis()));
+        config.put(ProducerConfig.BATCH_SIZE_CONFIG, Integer.toString(spec.batchSizeBytes()));
+        config.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, spec.compression());
+        config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, Boolean.toString("all".equals(spec.acks())));
+        config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
+        config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
+        config.put(ProducerConfig.CLIENT_ID_CONFIG, clientId);
+        return config;
+    }
+
+    /** A client.id given in the client config becomes the prefix, so several generators stay apart. */
+    private static String clientId(Map<String, Object> clientConfig, String scenarioName, int thread) {
+        Object given = clientConfig.get(ProducerConfig.CLIENT_ID_CONFIG);
+        String prefix = given != null && !given.toString().isEmpty()
+                ? given.toString()
+                : "streamsim-producer-" + scenarioName;
+        return prefix + "-" + thread;
+    }
+
+    private FunctionCounter counter(String name, String description, LongAdder adder, Tags tags) {
+        return FunctionCounter.builder(name, adder, LongAdder::sum)
+                .description(description)
+                .tags(tags)
+                .register(registry);
+    }
+
+    /** Starts the timeline now and the producer threads. */
+    public synchronized void start() {
+        if (closed) {
+            throw new IllegalStateException("load generator closed");
+        }
+        if (started) {
+            throw new IllegalStateException("load generator already started");
+        }
+        started = true;
+        pacer.start();
+        for (Worker w : workers) {
+            w.thread.start();
+        }
+    }
+
+    /**
+     * Waits until every thread has sent its last event (or stopped) and every send has been acknowledged or has
+     * failed (each producer flushed).
+     *
+     * @return true when done, false on timeout or when never started
+     */
+    public boolean awaitDone(Duration timeout) throws InterruptedException {
+        return started && done.await(timeout.toNanos(), TimeUnit.NANOSECONDS);
+    }
+
+    public boolean isDone() {
+        return started && done.getCount() == 0;
+    }
+
+    /**
+     * Stops sending (Ctrl-C): each thread finishes the event in hand, flushes and ends; counts are kept. Threads
+     * waiting for a due time are woken; a thread inside {@code send} is not interrupted, so no record is cut off.
+     */
+    public void stop() {
+        stopped = true;
+        for (Worker w : workers) {
+            if (w.waiting) {
+                w.thread.interrupt();
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+        }
+        stop();
+        if (started) {
+            try {
+                if (!done.await(CLOSE_FLUSH_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
+                    LOG.warn("producer threads of scenario {} still flushing after {}; closing their producers",
+                            scenario.name(), CLOSE_FLUSH_TIMEOUT);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        for (KafkaClientMetrics binder : clientMetrics) {
+            binder.close();
+        }
+        closeProducers();
+        for (Meter meter : meters) {
+            registry.remove(meter);
+        }
+    }
+
+    private void closeProducers() {
+        for (Worker w : workers) {
+            try {
+                w.producer.close(PRODUCER_CLOSE_TIMEOUT);
+            } catch (RuntimeException e) {
+                LOG.warn("closing producer {} of scenario {} failed", w.index, scenario.name(), e);
+            }
+        }
+    }
+
+    public ProducerStats stats() {
+        long maxEventMillis = Long.MIN_VALUE;
+        for (Worker w : workers) {
+            maxEventMillis = Math.max(maxEventMillis, w.maxEventMillis);
+        }
+        return new ProducerStats(
+                pacer.eventsDue(),
+                eventsSent.sum(),
+                recordsSent.sum(),
+                recordsAcked.sum(),
+                recordsFailed.sum(),
+                duplicatesSent.sum(),
+                maxEventMillis == Long.MIN_VALUE ? null : Instant.ofEpochMilli(maxEventMillis),
+                Duration.ofNanos(scheduleLagNanos()),
+                lastError);
+    }
+
+    private long scheduleLagNanos() {
+        long now = ticker.nanoTime();
+        long lag = 0;
+        for (Worker w : workers) {
+            long behindSince = w.behindSinceNanos;
+            if (behindSince != Worker.ON_TIME) {
+                lag = Math.max(lag, now - behindSince);
+            }
+        }
+        return lag;
+    }
+
+    private void completed(RecordMetadata metadata, Exception exception) {
+        if (exception == null) {
+            recordsAcked.increment();
+        } else {
+            failed(exception);
+        }
+    }
+
+    private void failed(Exception exception) {
+        String previous = lastError;
+        lastError = exception.getClass().getSimpleName() + ": " + exception.getMessage();
+        recordsFailed.increment();
+        if (previous == null) {
+            LOG.warn("scenario {}: a send to {} failed (further failures are counted, not logged)",
+                    scenario.name(), topic, exception);
+        }
+    }
+
+    private final class Worker implements Runnable {
+
+        static final long ON_TIME = Long.MIN_VALUE;
+
+        final int index;
+        final int threads;
+        final Producer<byte[], byte[]> producer;
+        final Thread thread;
+        /** True while the thread may be parked for a due time: only then does {@link #stop()} interrupt it. */
+        volatile boolean waiting;
+        /** The due ticker time of the event being sent when it was released late, else {@link #ON_TIME}. */
+        volatile long behindSinceNanos = ON_TIME;
+        volatile long maxEventMillis = Long.MIN_VALUE;
+
+        Worker(int index, int threads, Producer<byte[], byte[]> producer) {
+            this.index = index;
+            this.threads = threads;
+            this.producer = producer;
+            this.thread = new Thread(this, "streamsim-producer-" + scenario.name() + "-" + index);
+            this.thread.setDaemon(true);
+        }
+
+        @Override
+        public void run() {
+            long total = generator.totalEvents();
+            long start = pacer.startNanos();
+            try {
+                for (long i = index; i < total && !stopped; i += threads) {
+                    GeneratedEvent g = generator.event(i);
+                    long behind;
+                    waiting = true;
+                    try {
+                        // Re-read after announcing the wait: either stop() sees waiting, or this sees stopped.
+                        if (stopped) {
+                            break;
+                        }
+                        behind = pacer.awaitOffset(g.dueOffsetNanos());
+                    } finally {
+                        waiting = false;
+                    }
+                    behindSinceNanos = behind > 0 ? start + g.dueOffsetNanos() : ON_TIME;
+                    send(g);
+                }
+            } catch (InterruptedException e) {
+                // stop() woke a thread waiting for a due time: nothing in hand, go on to flush.
+            } catch (RuntimeException e) {
+                failedThread(e);
+            } finally {
+                behindSinceNanos = ON_TIME;
+                // A stop() that raced the end of a wait may have left the flag set; flush must not see it.
+                Thread.interrupted();
+                flush();
+                done.countDown();
+            }
+        }
+
+        private void send(GeneratedEvent g) {
+            Event event = g.event();
+            long eventMillis = event.eventTime().toEpochMilli();
+            Header emittedAt = new RecordHeader(Headers.EMITTED_AT,
+                    Headers.encodeEpochMillis(originMillis + g.dueOffsetNanos() / 1_000_000));
+            ProducerRecord<byte[], byte[]> record = new ProducerRecord<>(topic, null, eventMillis,
+                    event.key().getBytes(StandardCharsets.UTF_8), EventCodec.encode(event),
+                    new RecordHeaders(new Header[] {emittedAt}));
+            eventsSent.increment();
+            sendOne(record);
+            if (g.duplicated()) {
+                duplicatesSent.increment();
+                sendOne(record);
+            }
+            if (eventMillis > maxEventMillis) {
+                maxEventMillis = eventMillis;
+            }
+        }
+
+        private void sendOne(ProducerRecord<byte[], byte[]> record) {
+            recordsSent.increment();
+            try {
+                producer.send(record, callback);
+            } catch (InterruptException e) {
+                failed(e);
+                Thread.interrupted();
+            } catch (RuntimeException e) {
+                // Thrown before the record reached the accumulator: the callback will not run for it.
+                failed(e);
+            }
+        }
+
+        private void flush() {
+            for (int attempt = 1; attempt <= FLUSH_ATTEMPTS; attempt++) {
+                try {
+                    producer.flush();
+                    return;
+                } catch (InterruptException e) {
+                    Thread.interrupted();
+                } catch (RuntimeException e) {
+                    failedThread(e);
+                    return;
+                }
+            }
+        }
+
+        private void failedThread(RuntimeException e) {
+            lastError = e.getClass().getSimpleName() + ": " + e.getMessage();
+            LOG.error("producer thread {} of scenario {} failed", index, scenario.name(), e);
+        }
+    }
+}
