@@ -1,0 +1,171 @@
+package io.streamsim.streams;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
+import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.common.Metric;
+import org.apache.kafka.common.MetricName;
+import org.apache.kafka.streams.CloseOptions;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One instance of the streams app: the {@link WindowedAggregation} topology in a {@link KafkaStreams}
+ * client, with its own meters and Kafka Streams' client, thread and task metrics bound to the registry
+ * (refreshed every second, so task meters show up while a short run is still going).
+ *
+ * <p>An uncaught exception in a stream thread shuts this instance down ({@code SHUTDOWN_CLIENT}): the state
+ * goes to {@code ERROR} and {@link #failure()} says why, for the simulator to report.
+ */
+public final class StreamsApp implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(StreamsApp.class);
+    private static final Duration METRICS_REFRESH = Duration.ofSeconds(1);
+
+    private final StreamsAppConfig config;
+    private final AppMeters meters;
+    private final KafkaStreams streams;
+    private final ScheduledExecutorService metricsScheduler;
+    private final KafkaStreamsMetrics kafkaStreamsMetrics;
+    private final Object stateLock = new Object();
+    private volatile Throwable failure;
+
+    public StreamsApp(StreamsAppConfig config, MeterRegistry registry) {
+        this.config = Objects.requireNonNull(config, "config");
+        Objects.requireNonNull(registry, "registry");
+        this.meters = new AppMeters(registry, config.instanceId());
+        Topology topology = WindowedAggregation.build(config.topology(), config.inputTopic(), config.outputTopic(), meters);
+        this.streams = new KafkaStreams(topology, properties(config));
+        streams.setUncaughtExceptionHandler(e -> {
+            LOG.error("Stream thread of instance {} failed; shutting the instance down", config.instanceId(), e);
+            failure = e;
+            return StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
+        });
+        streams.setStateListener((newState, oldState) -> {
+            synchronized (stateLock) {
+                stateLock.notifyAll();
+            }
+        });
+        this.metricsScheduler = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "streamsim-metrics-" + config.instanceId());
+            t.setDaemon(true);
+            return t;
+        });
+        this.kafkaStreamsMetrics = new KafkaStreamsMetrics(streams, Tags.of("instance", config.instanceId()),
+                metricsScheduler, METRICS_REFRESH);
+        kafkaStreamsMetrics.bindTo(registry);
+    }
+
+    /** The Kafka Streams properties this instance runs with; {@code clientConfig} entries override them. */
+    static Properties properties(StreamsAppConfig config) {
+        Properties p = new Properties();
+        p.put(StreamsConfig.APPLICATION_ID_CONFIG, config.applicationId());
+        p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers());
+        p.put(StreamsConfig.CLIENT_ID_CONFIG, config.applicationId() + "-" + config.instanceId());
+        p.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, config.topology().guarantee().configValue());
+        p.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, config.topology().commitInterval().toMillis());
+        p.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, config.threads());
+        p.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, (int) config.replicationFactor());
+        p.put(StreamsConfig.STATE_DIR_CONFIG, config.stateDir().toAbsolutePath().toString());
+        p.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
+        // dropped-records is an INFO-level task sensor; DEBUG would add per-processor sensors at a cost.
+        p.put(StreamsConfig.METRICS_RECORDING_LEVEL_CONFIG, "INFO");
+        p.putAll(config.clientConfig());
+        return p;
+    }
+
+    public void start() {
+        streams.start();
+    }
+
+    /** Waits until the instance is {@code RUNNING}; false on timeout or once it can no longer get there. */
+    public boolean awaitRunning(Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        synchronized (stateLock) {
+            while (true) {
+                KafkaStreams.State state = streams.state();
+                if (state == KafkaStreams.State.RUNNING) {
+                    return true;
+                }
+                if (state == KafkaStreams.State.ERROR || state == KafkaStreams.State.PENDING_SHUTDOWN
+                        || state == KafkaStreams.State.NOT_RUNNING || state == KafkaStreams.State.PENDING_ERROR) {
+                    return false;
+                }
+                long leftNanos = deadline - System.nanoTime();
+                if (leftNanos <= 0) {
+                    return false;
+                }
+                // The listener wakes us; the bounded wait covers a transition that raced the state read.
+                TimeUnit.NANOSECONDS.timedWait(stateLock, Math.min(leftNanos, TimeUnit.MILLISECONDS.toNanos(100)));
+            }
+        }
+    }
+
+    public KafkaStreams.State state() {
+        return streams.state();
+    }
+
+    /** Why a stream thread died, if one did. */
+    public Optional<Throwable> failure() {
+        return Optional.ofNullable(failure);
+    }
+
+    /**
+     * Sum of Kafka Streams' own {@code dropped-records-total} over this instance's current tasks: late
+     * (record, window) pairs plus anything else Kafka drops. Task metrics go away with their task, so the
+     * sum can fall after a rebalance; {@link AppMeters#recordsDroppedLate()} does not.
+     */
+    public long droppedRecordsByKafka() {
+        return droppedRecordsTotal(streams.metrics());
+    }
+
+    static long droppedRecordsTotal(Map<MetricName, ? extends Metric> metrics) {
+        double sum = 0;
+        for (Map.Entry<MetricName, ? extends Metric> e : metrics.entrySet()) {
+            MetricName name = e.getKey();
+            if ("dropped-records-total".equals(name.name()) && "stream-task-metrics".equals(name.group())
+                    && e.getValue().metricValue() instanceof Number n) {
+                sum += n.doubleValue();
+            }
+        }
+        return (long) sum;
+    }
+
+    public AppMeters meters() {
+        return meters;
+    }
+
+    public StreamsAppConfig config() {
+        return config;
+    }
+
+    /**
+     * Closes Kafka Streams within {@code timeout}, committing and leaving the group so that the other
+     * instances take the partitions over at once instead of after the session timeout; true if it finished.
+     */
+    public boolean close(Duration timeout) {
+        boolean closed = streams.close(CloseOptions.timeout(timeout)
+                .withGroupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP));
+        kafkaStreamsMetrics.close();
+        metricsScheduler.shutdownNow();
+        return closed;
+    }
+
+    @Override
+    public void close() {
+        close(Duration.ofSeconds(30));
+    }
+}

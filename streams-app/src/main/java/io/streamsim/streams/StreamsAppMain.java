@@ -1,0 +1,257 @@
+package io.streamsim.streams;
+
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.streamsim.model.scenario.Scenario;
+import io.streamsim.model.scenario.ScenarioException;
+import io.streamsim.model.scenario.ScenarioLoader;
+import io.streamsim.model.scenario.SpecException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.streams.KafkaStreams;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * Runs one instance of the streams app against any cluster until SIGTERM or Ctrl-C, serving its meters on
+ * {@code http://<metrics-host>:<metrics-port>/metrics} and refreshing committed-offset lag every 5s. Start
+ * more instances with the same {@code --application-id}, anywhere, to scale out.
+ *
+ * <p>Exit codes: {@value #EXIT_OK} stopped on request, {@value #EXIT_FAILED} the app failed or did not close in
+ * time, {@value #EXIT_BAD_INPUT} bad options, scenario or client config. On SIGTERM the app still closes
+ * cleanly, but the JVM reports the signal's own status (143), as every JVM does.
+ */
+@Command(name = "streams-app", mixinStandardHelpOptions = true, version = "streamsim streams-app 0.1.0",
+        description = "Windowed aggregation of a streamsim scenario's events, as one Kafka Streams instance.",
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:stopped cleanly", "1:the app failed", "2:bad input (options, scenario, client config)"})
+public final class StreamsAppMain implements Callable<Integer> {
+
+    public static final int EXIT_OK = 0;
+    public static final int EXIT_FAILED = 1;
+    public static final int EXIT_BAD_INPUT = 2;
+
+    private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
+    private static final Duration LAG_INTERVAL = Duration.ofSeconds(5);
+
+    @Option(names = "--bootstrap-servers", required = true, paramLabel = "HOST:PORT[,...]")
+    String bootstrapServers;
+
+    @Option(names = "--scenario", required = true, paramLabel = "FILE",
+            description = "Scenario YAML: the topology, replication factor and threads come from it.")
+    Path scenarioFile;
+
+    @Option(names = "--command-config", paramLabel = "FILE",
+            description = "Client properties applied to every Kafka client, e.g. SASL/SSL settings.")
+    Path commandConfig;
+
+    @Option(names = "--application-id", description = "Default: streamsim-<scenario name>.")
+    String applicationId;
+
+    @Option(names = "--input-topic", description = "Default: <scenario name>.events.")
+    String inputTopic;
+
+    @Option(names = "--output-topic", description = "Default: <scenario name>.windows.")
+    String outputTopic;
+
+    @Option(names = "--instance-id", description = "Default: <hostname>-<pid>.")
+    String instanceId;
+
+    @Option(names = "--metrics-host", defaultValue = MetricsServer.DEFAULT_HOST,
+            description = "Address the metrics endpoint binds to. Default: ${DEFAULT-VALUE}.")
+    String metricsHost;
+
+    @Option(names = "--metrics-port", defaultValue = "9465",
+            description = "0 picks a free port. Default: ${DEFAULT-VALUE}.")
+    int metricsPort;
+
+    @Option(names = "--state-dir", paramLabel = "DIR",
+            description = "Kafka Streams state directory. Default: <tmp>/streamsim-streams/<instance id>.")
+    Path stateDir;
+
+    private final PrintWriter out;
+    private final PrintWriter err;
+    private final CountDownLatch stopRequested = new CountDownLatch(1);
+    private final CountDownLatch stopped = new CountDownLatch(1);
+
+    public StreamsAppMain(PrintWriter out, PrintWriter err) {
+        this.out = out;
+        this.err = err;
+    }
+
+    public static void main(String[] args) {
+        PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
+        PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
+        System.exit(commandLine(new StreamsAppMain(out, err), out, err).execute(args));
+    }
+
+    static CommandLine commandLine(StreamsAppMain main, PrintWriter out, PrintWriter err) {
+        return new CommandLine(main).setOut(out).setErr(err);
+    }
+
+    /** Makes {@link #call()} close the app and return, as SIGTERM does. */
+    public void requestStop() {
+        stopRequested.countDown();
+    }
+
+    @Override
+    public Integer call() throws InterruptedException {
+        StreamsAppConfig config;
+        try {
+            config = config();
+        } catch (BadInput e) {
+            err.println("streams-app: " + e.getMessage());
+            return EXIT_BAD_INPUT;
+        }
+        Thread hook = new Thread(() -> {
+            requestStop();
+            try {
+                stopped.await(CLOSE_TIMEOUT.plusSeconds(5).toMillis(), TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "streams-app-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+        try {
+            return run(config);
+        } finally {
+            stopped.countDown();
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // The hook is what is running: it returns now that the app is closed.
+            }
+        }
+    }
+
+    private int run(StreamsAppConfig config) throws InterruptedException {
+        PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        // Lag reads can block for the admin timeout; on their own thread they never delay a stop.
+        ScheduledExecutorService lagRefresher = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "streamsim-lag-monitor");
+            t.setDaemon(true);
+            return t;
+        });
+        try (MetricsServer metrics = MetricsServer.start(registry, metricsHost, metricsPort);
+             StreamsApp app = new StreamsApp(config, registry);
+             LagMonitor lag = LagMonitor.create(config.bootstrapServers(), config.clientConfig(),
+                     config.applicationId(), config.inputTopic(), registry)) {
+            out.printf("streams-app %s: application %s, %s -> %s, metrics on http://%s:%d%s%n",
+                    config.instanceId(), config.applicationId(), config.inputTopic(), config.outputTopic(),
+                    metrics.host(), metrics.port(), MetricsServer.PATH);
+            app.start();
+            lagRefresher.scheduleWithFixedDelay(() -> refreshQuietly(lag), 0, LAG_INTERVAL.toMillis(),
+                    TimeUnit.MILLISECONDS);
+            while (!stopRequested.await(1, TimeUnit.SECONDS)) {
+                KafkaStreams.State state = app.state();
+                if (state == KafkaStreams.State.ERROR || state == KafkaStreams.State.NOT_RUNNING
+                        || state == KafkaStreams.State.PENDING_ERROR) {
+                    err.println("streams-app: stopped in state " + state
+                            + app.failure().map(f -> ": " + f).orElse(""));
+                    lagRefresher.shutdownNow();
+                    app.close(CLOSE_TIMEOUT);
+                    return EXIT_FAILED;
+                }
+            }
+            lagRefresher.shutdownNow();
+            boolean closed = app.close(CLOSE_TIMEOUT);
+            out.printf("streams-app %s: stopped (%d processed, %d dropped late, %d results)%n", config.instanceId(),
+                    app.meters().recordsProcessed(), app.meters().recordsDroppedLate(),
+                    app.meters().windowResultsEmitted());
+            return closed ? EXIT_OK : EXIT_FAILED;
+        } catch (IOException e) {
+            err.println("streams-app: cannot serve metrics on " + metricsHost + ":" + metricsPort + ": " + e.getMessage());
+            return EXIT_FAILED;
+        } catch (KafkaException e) {
+            err.println("streams-app: " + e.getMessage());
+            return EXIT_FAILED;
+        } finally {
+            lagRefresher.shutdownNow();
+            registry.close();
+        }
+    }
+
+    private void refreshQuietly(LagMonitor lag) {
+        try {
+            lag.refresh();
+        } catch (KafkaException e) {
+            // Lag is a gauge for dashboards; a slow or briefly unreachable cluster must not stop processing.
+            err.println("streams-app: lag not refreshed: " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    StreamsAppConfig config() throws BadInput {
+        Scenario scenario;
+        try {
+            scenario = ScenarioLoader.load(scenarioFile);
+        } catch (IOException e) {
+            throw new BadInput("cannot read scenario " + scenarioFile + ": " + e);
+        } catch (ScenarioException e) {
+            throw new BadInput("invalid scenario:\n" + e.getMessage());
+        }
+        Map<String, Object> clientConfig = new HashMap<>();
+        if (commandConfig != null) {
+            Properties props = new Properties();
+            try (InputStream in = Files.newInputStream(commandConfig)) {
+                props.load(in);
+            } catch (IOException e) {
+                throw new BadInput("cannot read command config " + commandConfig + ": " + e);
+            }
+            props.stringPropertyNames().forEach(name -> clientConfig.put(name, props.getProperty(name)));
+        }
+        String name = scenario.name();
+        String instance = instanceId != null ? instanceId : defaultInstanceId();
+        try {
+            return new StreamsAppConfig(
+                    applicationId != null ? applicationId : "streamsim-" + name,
+                    instance,
+                    bootstrapServers,
+                    clientConfig,
+                    scenario.topology(),
+                    inputTopic != null ? inputTopic : name + ".events",
+                    outputTopic != null ? outputTopic : name + ".windows",
+                    scenario.app().threadsPerInstance(),
+                    scenario.topics().replicationFactor(),
+                    stateDir != null ? stateDir
+                            : Path.of(System.getProperty("java.io.tmpdir"), "streamsim-streams", instance));
+        } catch (SpecException e) {
+            throw new BadInput(e.getMessage());
+        }
+    }
+
+    static String defaultInstanceId() {
+        String host;
+        try {
+            host = InetAddress.getLocalHost().getHostName();
+        } catch (UnknownHostException e) {
+            host = "localhost";
+        }
+        return host + "-" + ProcessHandle.current().pid();
+    }
+
+    /** Input that no retry can fix: reported in one line, exit code 2. */
+    static final class BadInput extends Exception {
+        BadInput(String message) {
+            super(message);
+        }
+    }
+}
