@@ -1,0 +1,169 @@
+package io.streamsim.simulator.cli;
+
+import io.streamsim.model.scenario.Scenario;
+import io.streamsim.model.scenario.ScenarioException;
+import io.streamsim.model.scenario.ScenarioLoader;
+import io.streamsim.model.scenario.Violation;
+import io.streamsim.simulator.report.RunSummary;
+import io.streamsim.simulator.run.BrokerUnreachableException;
+import io.streamsim.simulator.run.RunOptions;
+import io.streamsim.simulator.run.RunResult;
+import io.streamsim.simulator.run.ScenarioRun;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code streamsim run FILE}: runs a scenario end to end and leaves a run folder. */
+@Command(name = "run", description = "Run a scenario end to end on Kafka and write runs/<scenario>-<timestamp>/.")
+final class RunCommand implements Callable<Integer> {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "FILE", description = "The scenario file (YAML).")
+    Path file;
+
+    @Option(names = "--bootstrap-servers", paramLabel = "HOSTS",
+            description = "Run against this Kafka cluster instead of starting an embedded broker.")
+    String bootstrapServers;
+
+    @Option(names = "--command-config", paramLabel = "FILE",
+            description = "Client properties for every Kafka client (e.g. SASL/SSL settings).")
+    Path commandConfig;
+
+    @Option(names = "--out", paramLabel = "DIR", defaultValue = "runs",
+            description = "Where run folders go (default: ${DEFAULT-VALUE}).")
+    Path out;
+
+    @Option(names = "--metrics-port", defaultValue = "9464",
+            description = "Prometheus /metrics port; 0 picks a free one, -1 serves none (default: ${DEFAULT-VALUE}).")
+    int metricsPort;
+
+    @Option(names = "--metrics-host", defaultValue = "127.0.0.1",
+            description = "Interface for /metrics (default: ${DEFAULT-VALUE}).")
+    String metricsHost;
+
+    @Option(names = "--connect-timeout", defaultValue = "15s",
+            description = "How long --bootstrap-servers may take to answer (default: ${DEFAULT-VALUE}).")
+    Duration connectTimeout;
+
+    @Option(names = "--drain-timeout", defaultValue = "60s",
+            description = "How long the pipeline may take to catch up after the last event (default: ${DEFAULT-VALUE}).")
+    Duration drainTimeout;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        Scenario scenario;
+        Map<String, Object> clientProperties;
+        try {
+            scenario = ScenarioLoader.load(file);
+            clientProperties = readClientProperties(commandConfig);
+        } catch (ScenarioException e) {
+            e.violations().stream().map(Violation::toString).forEach(err::println);
+            err.flush();
+            return ExitCodes.BAD_INPUT;
+        } catch (IOException e) {
+            err.println("cannot read " + e.getMessage());
+            err.flush();
+            return ExitCodes.BAD_INPUT;
+        }
+        RunOptions options = new RunOptions(bootstrapServers, clientProperties, this.out, metricsHost, metricsPort,
+                connectTimeout, drainTimeout);
+        ScenarioRun run = new ScenarioRun(scenario, options, out, Clock.systemUTC());
+        Thread hook = new Thread(() -> {
+            run.requestStop();
+            try {
+                run.awaitFinished(Duration.ofSeconds(60));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "streamsim-stop");
+        Runtime.getRuntime().addShutdownHook(hook);
+        try {
+            RunResult result = run.execute();
+            printSummary(out, result.summary());
+            return exitCode(result, scenario);
+        } catch (BrokerUnreachableException e) {
+            err.println("streamsim: " + e.getMessage());
+            err.flush();
+            return ExitCodes.BROKER_UNREACHABLE;
+        } catch (IOException e) {
+            err.println("streamsim: could not write the run folder: " + e.getMessage());
+            err.flush();
+            return ExitCodes.RUN_FAILED;
+        } finally {
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // The JVM is already stopping (Ctrl-C): the hook is running and waits for us.
+            }
+        }
+    }
+
+    static int exitCode(RunResult result, Scenario scenario) {
+        switch (result.outcome()) {
+            case STOPPED:
+                return ExitCodes.INTERRUPTED;
+            case FAILED:
+                return ExitCodes.RUN_FAILED;
+            default:
+                RunSummary.Checks checks = result.summary().checks();
+                boolean exactExpected = "exactly_once_v2".equals(scenario.topology().guarantee().configValue());
+                boolean resultsOk = checks.resultsMatchInputMinusDropped()
+                        || !exactExpected && result.summary().totals().windowResults().excess() > 0;
+                return checks.inputMatchesAcked() && resultsOk ? ExitCodes.OK : ExitCodes.CHECK_FAILED;
+        }
+    }
+
+    static void printSummary(PrintWriter out, RunSummary s) {
+        RunSummary.Totals t = s.totals();
+        RunSummary.WindowTotals w = t.windowResults();
+        out.println();
+        out.printf(Locale.ROOT, "%s: %s%n", s.scenario(), s.outcome());
+        out.printf(Locale.ROOT, "  events sent %d (+%d duplicates), acked %d, failed %d; on the input topic %d  [%s]%n",
+                t.eventsSent(), t.duplicatesSent(), t.recordsAcked(), t.recordsFailed(), t.recordsOnInputTopic(),
+                s.checks().inputMatchesAcked() ? "match" : "MISMATCH");
+        out.printf(Locale.ROOT, "  processed %d; dropped late %d (app's own count %d)%n",
+                t.recordsProcessed(), t.droppedLateKafka(), t.droppedLateApp());
+        out.printf(Locale.ROOT, "  window results: %d windows, counts sum to %d, expected %d (excess %d)  [%s]%n",
+                w.windows(), w.contributions(), w.expected(), w.excess(),
+                s.checks().resultsMatchInputMinusDropped() ? "match" : "MISMATCH");
+        out.printf(Locale.ROOT, "  throughput: sent %.0f/s mean, %.0f/s peak; processed %.0f/s peak (target peak %.0f/s)%n",
+                s.throughput().meanSentPerSecond(), s.throughput().peakSentPerSecond(),
+                s.throughput().peakProcessedPerSecond(), s.throughput().targetPeakEventsPerSecond());
+        out.printf(Locale.ROOT, "  end-to-end latency: p50 %.2fs, p95 %.2fs, p99 %.2fs, max %.2fs over %d results%n",
+                s.latency().p50Seconds(), s.latency().p95Seconds(), s.latency().p99Seconds(), s.latency().maxSeconds(),
+                s.latency().results());
+        out.printf(Locale.ROOT, "  peak lag %d records at %.0fs (%s)%n", s.lag().peakRecords(), s.lag().peakAtSeconds(),
+                s.lag().measure());
+        out.flush();
+    }
+
+    private static Map<String, Object> readClientProperties(Path file) throws IOException {
+        Map<String, Object> config = new HashMap<>();
+        if (file == null) {
+            return config;
+        }
+        Properties p = new Properties();
+        try (InputStream in = Files.newInputStream(file)) {
+            p.load(in);
+        }
+        p.forEach((k, v) -> config.put(String.valueOf(k), v));
+        return config;
+    }
+}

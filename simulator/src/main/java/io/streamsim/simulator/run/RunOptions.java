@@ -1,0 +1,40 @@
+package io.streamsim.simulator.run;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * How to run a scenario, as the CLI was told.
+ *
+ * @param bootstrapServers  an existing cluster, or null to start an embedded broker
+ * @param clientProperties  extra client settings for every Kafka client (e.g. SASL/SSL), from --command-config
+ * @param metricsPort       port of the Prometheus endpoint on {@code metricsHost}; 0 picks a free one, -1 serves none
+ * @param connectTimeout    how long an existing cluster may take to answer before the run gives up
+ * @param drainTimeout      how long, after the last event, the pipeline may take to process everything
+ */
+public record RunOptions(
+        String bootstrapServers,
+        Map<String, Object> clientProperties,
+        Path runsDir,
+        String metricsHost,
+        int metricsPort,
+        Duration connectTimeout,
+        Duration drainTimeout) {
+
+    public RunOptions {
+        clientProperties = Map.copyOf(clientProperties);
+        Objects.requireNonNull(runsDir, "runsDir");
+        Objects.requireNonNull(metricsHost, "metricsHost");
+        if (metricsPort < -1 || metricsPort > 65535) {
+            throw new IllegalArgumentException("metricsPort must be -1 (off), 0 (any) or a port, was " + metricsPort);
+        }
+        if (connectTimeout.isNegative() || connectTimeout.isZero()) {
+            throw new IllegalArgumentException("connectTimeout must be > 0");
+        }
+        if (drainTimeout.isNegative() || drainTimeout.isZero()) {
+            throw new IllegalArgumentException("drainTimeout must be > 0");
+        }
+    }
+}

@@ -1,0 +1,84 @@
+package io.streamsim.simulator.run;
+
+import io.streamsim.model.EventCodec;
+import io.streamsim.model.Watermark;
+import io.streamsim.model.scenario.TopicsSpec;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.ListOffsetsOptions;
+import org.apache.kafka.clients.admin.ListOffsetsResult;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.IsolationLevel;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+
+/**
+ * A run's input and output topics, named after the run so that runs never share records, and the few
+ * things the simulator itself does with them: create, end with watermarks, count.
+ */
+record RunTopics(String input, String output, int partitions) {
+
+    static RunTopics forRun(String runId, int partitions) {
+        return new RunTopics("streamsim." + runId + ".events", "streamsim." + runId + ".windows", partitions);
+    }
+
+    void create(Admin admin, TopicsSpec spec) throws ExecutionException, InterruptedException {
+        Map<String, String> configs = new HashMap<>();
+        if (spec.replicationFactor() > 1) {
+            configs.put("min.insync.replicas", String.valueOf(Math.min(2, spec.replicationFactor())));
+        }
+        admin.createTopics(List.of(
+                new NewTopic(input, spec.partitions(), spec.replicationFactor()).configs(configs),
+                new NewTopic(output, spec.partitions(), spec.replicationFactor()).configs(configs))).all().get();
+    }
+
+    /**
+     * Writes one {@link Watermark} at {@code eventTime} into every input partition. Called after every event
+     * was acknowledged, so it lands behind all of them.
+     */
+    void writeWatermarks(Map<String, Object> clientConfig, Instant eventTime) throws ExecutionException, InterruptedException {
+        Map<String, Object> config = new HashMap<>(clientConfig);
+        config.put(ProducerConfig.ACKS_CONFIG, "all");
+        config.put(ProducerConfig.CLIENT_ID_CONFIG, "streamsim-watermarks");
+        byte[] key = Watermark.KEY.getBytes(StandardCharsets.UTF_8);
+        byte[] value = EventCodec.encode(new Watermark(eventTime));
+        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(config, new ByteArraySerializer(),
+                new ByteArraySerializer())) {
+            for (int p = 0; p < partitions; p++) {
+                producer.send(new ProducerRecord<>(input, p, eventTime.toEpochMilli(), key, value)).get();
+            }
+        }
+    }
+
+    /** Records held per partition: latest minus earliest offset, as {@code isolation} sees it. */
+    static Map<TopicPartition, Long> recordCounts(Admin admin, String topic, int partitions, IsolationLevel isolation)
+            throws ExecutionException, InterruptedException {
+        Map<TopicPartition, Long> latest = offsets(admin, topic, partitions, OffsetSpec.latest(), isolation);
+        Map<TopicPartition, Long> earliest = offsets(admin, topic, partitions, OffsetSpec.earliest(), isolation);
+        Map<TopicPartition, Long> counts = new HashMap<>();
+        latest.forEach((tp, end) -> counts.put(tp, end - earliest.getOrDefault(tp, 0L)));
+        return counts;
+    }
+
+    static Map<TopicPartition, Long> offsets(Admin admin, String topic, int partitions, OffsetSpec spec,
+                                             IsolationLevel isolation) throws ExecutionException, InterruptedException {
+        Map<TopicPartition, OffsetSpec> request = new HashMap<>();
+        for (int p = 0; p < partitions; p++) {
+            request.put(new TopicPartition(topic, p), spec);
+        }
+        Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> result =
+                admin.listOffsets(request, new ListOffsetsOptions(isolation)).all().get();
+        Map<TopicPartition, Long> offsets = new HashMap<>();
+        result.forEach((tp, info) -> offsets.put(tp, info.offset()));
+        return offsets;
+    }
+}

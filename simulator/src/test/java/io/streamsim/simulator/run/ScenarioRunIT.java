@@ -1,0 +1,95 @@
+package io.streamsim.simulator.run;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.streamsim.model.scenario.Scenario;
+import io.streamsim.model.scenario.ScenarioLoader;
+import io.streamsim.simulator.cli.ExitCodes;
+import io.streamsim.simulator.cli.StreamsimCli;
+import io.streamsim.simulator.report.RunFolder;
+import io.streamsim.simulator.report.RunSummary;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Whole scenarios on the embedded real broker. */
+class ScenarioRunIT {
+
+    @TempDir
+    Path runs;
+
+    @Test
+    void run_finalEmitExactlyOnce_resultsSumToSentMinusDroppedLate() throws Exception {
+        StringWriter console = new StringWriter();
+        StringWriter err = new StringWriter();
+
+        int code = StreamsimCli.newCommandLine(new PrintWriter(console), new PrintWriter(err)).execute("run",
+                "src/test/resources/scenarios/it-final-exactly-once.yaml", "--out", runs.toString(),
+                "--metrics-port", "0");
+
+        assertThat(code).as(console + "\n" + err).isEqualTo(ExitCodes.OK);
+        Path folder;
+        try (var dirs = Files.list(runs)) {
+            List<Path> all = dirs.toList();
+            assertThat(all).hasSize(1);
+            folder = all.get(0);
+        }
+        assertThat(folder.getFileName().toString()).startsWith("it-final-exactly-once-");
+        RunSummary s = EndToEndAssertions.assertCompletedAndConsistent(
+                new RunResult(RunResult.Outcome.COMPLETED, folder, RunFolder.readSummary(folder)));
+        assertThat(s.totals().droppedLateKafka()).as("the scenario's disorder drops some records").isPositive();
+        assertThat(s.totals().duplicatesSent()).isPositive();
+        assertThat(s.latency().p50Seconds()).as("final emit waits for window end + grace").isGreaterThanOrEqualTo(0.5);
+        assertThat(console.toString()).contains("[##").contains("windows").contains("p99 e2e")
+                .contains("Metrics: http://127.0.0.1:");
+    }
+
+    @Test
+    void run_eagerHoppingAtLeastOnce_latestResultsMatchAndNothingIsCountedTwice() throws Exception {
+        Scenario scenario = ScenarioLoader.load(Path.of("src/test/resources/scenarios/it-eager-at-least-once.yaml"));
+        RunOptions options = new RunOptions(null, Map.of(), runs, "127.0.0.1", -1, Duration.ofSeconds(10),
+                Duration.ofSeconds(60));
+
+        RunResult result = new ScenarioRun(scenario, options, new PrintWriter(new StringWriter()), Clock.systemUTC()).execute();
+
+        RunSummary s = EndToEndAssertions.assertCompletedAndConsistent(result);
+        assertThat(s.totals().windowResults().outputRecords())
+                .as("eager emit writes updates, more records than windows")
+                .isGreaterThan(s.totals().windowResults().windows());
+        assertThat(s.totals().droppedLateKafka()).isPositive();
+    }
+
+    @Test
+    void run_stopRequested_writesAPartialReport() throws Exception {
+        Scenario scenario = ScenarioLoader.load(Path.of("../scenarios/clickstream-baseline.yaml"));
+        RunOptions options = new RunOptions(null, Map.of(), runs, "127.0.0.1", -1, Duration.ofSeconds(10),
+                Duration.ofSeconds(60));
+        ScenarioRun run = new ScenarioRun(scenario, options, new PrintWriter(new StringWriter()), Clock.systemUTC());
+        Thread stopper = new Thread(() -> {
+            try {
+                Thread.sleep(12_000);
+            } catch (InterruptedException e) {
+                return;
+            }
+            run.requestStop();
+        });
+        stopper.start();
+
+        RunResult result = run.execute();
+
+        assertThat(result.outcome()).isEqualTo(RunResult.Outcome.STOPPED);
+        RunSummary s = RunFolder.readSummary(result.folder());
+        assertThat(s.completed()).isFalse();
+        assertThat(s.outcome()).contains("stopped");
+        assertThat(s.totals().recordsAcked()).isPositive().isLessThan(s.totals().eventsPlanned());
+        assertThat(s.totals().recordsOnInputTopic()).isEqualTo(s.totals().recordsAcked());
+        assertThat(Files.readAllLines(result.folder().resolve("timeseries.csv")).size()).isGreaterThan(1);
+    }
+}
