@@ -88,22 +88,20 @@ public final class ScenarioLoader {
             AppSpec app = f.has("app") ? app(f.fields("app", false)) : new AppSpec(1, 1);
             ProducerSpec producer = f.has("producer") ? producer(f.fields("producer", false)) : ProducerSpec.DEFAULT;
             List<String> talkingPoints = strings(f.get("talkingPoints", false), "talkingPoints");
-            for (String reserved : List.of("faults", "expect")) {
-                f.reject(reserved,
-                        "is not supported by this version of streamsim yet (fault injection and expectations are planned)");
-            }
+            List<Fault> faults = faults(f.get("faults", false), "faults");
+            ExpectSpec expect = f.has("expect") ? expect(f.fields("expect", false)) : ExpectSpec.NONE;
             f.finish();
             if (duration == null && rate != null) {
                 duration = rate.stream().map(RatePhase::duration).reduce(Duration.ZERO, Duration::plus);
             }
             if (name == null || seed == null || duration == null || events == null || rate == null || disorder == null
                     || dirt == null || topology == null || topics == null || app == null || producer == null
-                    || talkingPoints == null) {
+                    || talkingPoints == null || faults == null || expect == null) {
                 return null;
             }
             Duration d = duration;
             return tree.build(root, "", () -> new Scenario(name, prompt, seed, d, events, rate, disorder, dirt,
-                    topology, topics, app, producer, talkingPoints));
+                    topology, topics, app, producer, talkingPoints, faults, expect));
         }
 
         EventsSpec events(YamlTree.Fields f) {
@@ -281,12 +279,171 @@ public final class ScenarioLoader {
             if (f == null) {
                 return null;
             }
-            Double duplicateFraction = f.number("duplicateFraction", false);
-            f.reject("poisonFraction",
-                    "is not supported by this version of streamsim yet (poison records are planned)");
+            double dup = orElse(f.number("duplicateFraction", false), 0.0);
+            double poison = orElse(f.number("poisonFraction", false), 0.0);
             f.finish();
-            double dup = duplicateFraction == null ? 0 : duplicateFraction;
-            return tree.build(f.node(), f.path(), () -> new DirtSpec(dup));
+            return tree.build(f.node(), f.path(), () -> new DirtSpec(dup, poison));
+        }
+
+        List<Fault> faults(Node node, String path) {
+            if (node == null) {
+                return List.of();
+            }
+            List<Node> items = tree.sequence(node, path);
+            if (items == null) {
+                return null;
+            }
+            List<Fault> faults = new ArrayList<>();
+            boolean ok = true;
+            Duration previous = Duration.ZERO;
+            for (int i = 0; i < items.size(); i++) {
+                String itemPath = path + "[" + i + "]";
+                Fault fault = fault(tree.mapping(items.get(i), itemPath));
+                if (fault != null && fault.at().compareTo(previous) < 0) {
+                    tree.violation(items.get(i), itemPath + ".at", "faults must be listed in time order: "
+                            + Durations.format(fault.at()) + " comes after " + Durations.format(previous));
+                    fault = null;
+                }
+                if (fault != null) {
+                    previous = fault.at();
+                }
+                ok &= fault != null;
+                faults.add(fault);
+            }
+            return ok ? faults : null;
+        }
+
+        Fault fault(YamlTree.Fields f) {
+            if (f == null) {
+                return null;
+            }
+            Duration at = f.duration("at", true);
+            String kind = f.oneOf("kill", "stop", "restart", "scaleOut", "pauseProducers", "slowProcessing",
+                    "poisonBurst", "clockSkew");
+            Fault fault = null;
+            if (kind != null) {
+                fault = switch (kind) {
+                    case "kill", "stop", "restart" -> {
+                        String target = f.string(kind, true);
+                        if (at == null || target == null) {
+                            yield null;
+                        }
+                        yield tree.build(f.node(), f.path(kind), () -> "kill".equals(kind) ? new Fault.Kill(at, target)
+                                : "stop".equals(kind) ? new Fault.Stop(at, target) : new Fault.Restart(at, target));
+                    }
+                    case "scaleOut" -> {
+                        Long n = f.integer("scaleOut", true);
+                        yield at == null || n == null ? null
+                                : tree.build(f.node(), f.path(kind), () -> new Fault.ScaleOut(at, clampInt(n)));
+                    }
+                    case "pauseProducers" -> {
+                        Duration lasting = f.duration("pauseProducers", true);
+                        yield at == null || lasting == null ? null
+                                : tree.build(f.node(), f.path(kind), () -> new Fault.PauseProducers(at, lasting));
+                    }
+                    case "poisonBurst" -> {
+                        Long n = f.integer("poisonBurst", true);
+                        yield at == null || n == null ? null
+                                : tree.build(f.node(), f.path(kind), () -> new Fault.PoisonBurst(at, clampInt(n)));
+                    }
+                    case "slowProcessing" -> {
+                        YamlTree.Fields s = f.fields("slowProcessing", true);
+                        if (s == null) {
+                            yield null;
+                        }
+                        Duration perRecord = s.duration("perRecord", true);
+                        Duration lasting = s.duration("lasting", true);
+                        s.finish();
+                        yield at == null || perRecord == null || lasting == null ? null
+                                : tree.build(f.node(), f.path(), () -> new Fault.SlowProcessing(at, perRecord, lasting));
+                    }
+                    default -> {
+                        YamlTree.Fields c = f.fields("clockSkew", true);
+                        if (c == null) {
+                            yield null;
+                        }
+                        Long shard = orElse(c.integer("shard", false), 0L);
+                        Duration offset = signedDuration(c, "offset");
+                        Duration lasting = c.duration("lasting", true);
+                        c.finish();
+                        yield at == null || offset == null || lasting == null ? null
+                                : tree.build(f.node(), f.path(), () -> new Fault.ClockSkew(at, clampInt(shard), offset, lasting));
+                    }
+                };
+            } else {
+                for (String key : f.keys()) {
+                    f.get(key, false);
+                }
+            }
+            f.finish();
+            return fault;
+        }
+
+        /** A duration that may carry a leading minus, e.g. {@code -30s}. */
+        private Duration signedDuration(YamlTree.Fields f, String key) {
+            String text = f.string(key, true);
+            if (text == null) {
+                return null;
+            }
+            boolean negative = text.trim().startsWith("-");
+            String magnitude = negative ? text.trim().substring(1) : text;
+            try {
+                Duration d = Durations.parse(magnitude);
+                return negative ? d.negated() : d;
+            } catch (IllegalArgumentException e) {
+                tree.violation(f.get(key, true), f.path(key), e.getMessage());
+                return null;
+            }
+        }
+
+        ExpectSpec expect(YamlTree.Fields f) {
+            if (f == null) {
+                return null;
+            }
+            ExpectSpec.OracleExpectation oracle = f.has("oracle")
+                    ? f.enumValue("oracle", ExpectSpec.OracleExpectation.class, false) : null;
+            Double droppedLate = max(f, "droppedLateFraction");
+            Duration p99 = maxDuration(f, "p99EndToEndLatency");
+            Duration recovery = maxDuration(f, "recoveryTime");
+            Boolean deadLetters = null;
+            boolean ok = !f.has("oracle") || oracle != null;
+            if (f.has("deadLetters")) {
+                String text = f.string("deadLetters", false);
+                if ("poison".equals(text)) {
+                    deadLetters = true;
+                } else if (text != null) {
+                    tree.violation(f.get("deadLetters", false), f.path("deadLetters"),
+                            "must be 'poison' (the dead-letter topic holds exactly the poison records written), was '"
+                                    + text + "'");
+                    ok = false;
+                }
+            }
+            f.finish();
+            if (!ok) {
+                return null;
+            }
+            Boolean dl = deadLetters;
+            return tree.build(f.node(), f.path(), () -> new ExpectSpec(oracle, droppedLate, p99, recovery, dl));
+        }
+
+        private Double max(YamlTree.Fields f, String key) {
+            YamlTree.Fields m = f.fields(key, false);
+            if (m == null) {
+                return null;
+            }
+            Double value = m.number("max", true);
+            m.finish();
+            return value;
+        }
+
+        private Duration maxDuration(YamlTree.Fields f, String key) {
+            YamlTree.Fields m = f.fields(key, false);
+            if (m == null) {
+                return null;
+            }
+            Duration value = m.duration("max", true);
+            m.finish();
+            return value;
         }
 
         TopologySpec topology(YamlTree.Fields f) {

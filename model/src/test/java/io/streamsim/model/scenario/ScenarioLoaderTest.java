@@ -34,7 +34,8 @@ class ScenarioLoaderTest {
             """;
 
     private static final String TOP_LEVEL_KEYS =
-            "app, dirt, disorder, duration, events, name, producer, prompt, rate, seed, talkingPoints, topics, topology";
+            "app, dirt, disorder, duration, events, expect, faults, name, producer, prompt, rate, seed, talkingPoints, "
+                    + "topics, topology";
 
     @TempDir
     Path tempDir;
@@ -56,7 +57,7 @@ class ScenarioLoaderTest {
                 new RatePhase.Ramp(Duration.ofSeconds(10), null, 2000));
         assertThat(s.disorder()).isEqualTo(new DisorderSpec(0.02,
                 new DelayDistribution.Exponential(Duration.ofSeconds(1)), Duration.ofSeconds(4)));
-        assertThat(s.dirt()).isEqualTo(new DirtSpec(0.001));
+        assertThat(s.dirt()).isEqualTo(new DirtSpec(0.001, 0));
         assertThat(s.topology()).isEqualTo(new TopologySpec(new WindowSpec.Tumbling(Duration.ofSeconds(10)),
                 Duration.ofSeconds(5), EmitMode.FINAL, ProcessingGuarantee.EXACTLY_ONCE_V2, Duration.ofMillis(100)));
         assertThat(s.topics()).isEqualTo(new TopicsSpec(6, (short) 1));
@@ -472,47 +473,112 @@ class ScenarioLoaderTest {
                 "must be lower-case letters, digits and dashes, was 'Minimal'"));
     }
 
-    // ---- not supported yet ------------------------------------------------------------------------
+    // ---- faults and expectations ------------------------------------------------------------------
+
+    private static final String REPLICATED = MINIMAL.replace("  - {for: 10s, eventsPerSecond: 100}",
+            "  - {for: 60s, eventsPerSecond: 100}") + "topics: {replicationFactor: 3}\napp: {instances: 2}\n"
+            + "producer: {threads: 2}\n";
 
     @Test
-    void parse_faults_isNotSupportedYet() {
-        List<Violation> v = violations(MINIMAL + "faults:\n  - {kill: broker, at: 10s}\n");
+    void parse_everyFaultKind_readsTheTimelineInOrder() {
+        Scenario s = ScenarioLoader.parse(REPLICATED + """
+                faults:
+                  - {at: 5s, clockSkew: {shard: 1, offset: -30s, lasting: 10s}}
+                  - {at: 10s, kill: app-instance-1}
+                  - {at: 12s, pauseProducers: 3s}
+                  - {at: 15s, restart: app-instance-1}
+                  - {at: 20s, scaleOut: 1}
+                  - {at: 25s, stop: app-instance-3}
+                  - {at: 30s, kill: broker-2}
+                  - {at: 35s, restart: broker-2}
+                  - {at: 40s, slowProcessing: {perRecord: 2ms, lasting: 5s}}
+                  - {at: 50s, poisonBurst: 100}
+                expect:
+                  oracle: exact
+                  droppedLateFraction: {max: 0.05}
+                  p99EndToEndLatency: {max: 20s}
+                  recoveryTime: {max: 30s}
+                  deadLetters: poison
+                """, SOURCE, null);
 
-        assertThat(v).singleElement().satisfies(x -> {
-            assertThat(x.path()).isEqualTo("faults");
-            assertThat(x.line()).isEqualTo(10);
-            assertThat(x.message()).startsWith("is not supported by this version of streamsim yet");
-        });
+        assertThat(s.faults()).containsExactly(
+                new Fault.ClockSkew(Duration.ofSeconds(5), 1, Duration.ofSeconds(-30), Duration.ofSeconds(10)),
+                new Fault.Kill(Duration.ofSeconds(10), "app-instance-1"),
+                new Fault.PauseProducers(Duration.ofSeconds(12), Duration.ofSeconds(3)),
+                new Fault.Restart(Duration.ofSeconds(15), "app-instance-1"),
+                new Fault.ScaleOut(Duration.ofSeconds(20), 1),
+                new Fault.Stop(Duration.ofSeconds(25), "app-instance-3"),
+                new Fault.Kill(Duration.ofSeconds(30), "broker-2"),
+                new Fault.Restart(Duration.ofSeconds(35), "broker-2"),
+                new Fault.SlowProcessing(Duration.ofSeconds(40), Duration.ofMillis(2), Duration.ofSeconds(5)),
+                new Fault.PoisonBurst(Duration.ofSeconds(50), 100));
+        assertThat(s.expect()).isEqualTo(new ExpectSpec(ExpectSpec.OracleExpectation.EXACT, 0.05,
+                Duration.ofSeconds(20), Duration.ofSeconds(30), true));
+        assertThat(s.brokers()).isEqualTo(3);
+        assertThat(s.maxAppInstances()).isEqualTo(3);
+        assertThat(s.faults().get(0).describe()).isEqualTo("clock skew -30s on producer shard 1 for 10s");
     }
 
     @Test
-    void parse_expect_isNotSupportedYet() {
-        List<Violation> v = violations(MINIMAL + "expect: {droppedLate: 0}\n");
+    void parse_faultsBreakingCrossSectionRules_areEachReportedAtTheirLine() {
+        List<Violation> v = violations(MINIMAL + """
+                faults:
+                  - {at: 1s, kill: broker-1}
+                  - {at: 2s, restart: app-instance-1}
+                  - {at: 3s, kill: app-instance-2}
+                  - {at: 4s, clockSkew: {shard: 1, offset: 5s, lasting: 1s}}
+                  - {at: 20s, poisonBurst: 10}
+                """);
 
-        assertThat(v).singleElement().satisfies(x -> {
-            assertThat(x.path()).isEqualTo("expect");
-            assertThat(x.line()).isEqualTo(10);
-            assertThat(x.message()).startsWith("is not supported by this version of streamsim yet");
-        });
+        assertThat(v).extracting(Violation::line, Violation::path).containsExactly(
+                tuple(11, "faults[0].kill"),
+                tuple(12, "faults[1].restart"),
+                tuple(13, "faults[2].kill"),
+                tuple(14, "faults[3].clockSkew.shard"),
+                tuple(15, "faults[4].at"));
+        assertThat(v.get(0).message()).startsWith("broker faults need a replicated cluster");
+        assertThat(v.get(1).message()).isEqualTo("app-instance-1 is not down at that time: kill or stop it first");
+        assertThat(v.get(2).message()).isEqualTo("there are 1 app instance(s) at that time");
+        assertThat(v.get(4).message()).isEqualTo("is after the end of the run (10s)");
     }
 
     @Test
-    void parse_poisonFraction_isNotSupportedYet() {
-        List<Violation> v = violations(MINIMAL + "dirt:\n  duplicateFraction: 0.1\n  poisonFraction: 0.01\n");
+    void parse_faultWithoutActionOrOutOfOrder_isReported() {
+        List<Violation> v = violations(MINIMAL + """
+                faults:
+                  - {at: 5s, kill: app-instance-1}
+                  - {at: 4s, restart: app-instance-1}
+                  - {at: 6s, explode: everything}
+                  - {at: 7s, kill: server-1}
+                """);
 
-        assertThat(v).singleElement().satisfies(x -> {
-            assertThat(x.path()).isEqualTo("dirt.poisonFraction");
-            assertThat(x.line()).isEqualTo(12);
-            assertThat(x.message()).startsWith("is not supported by this version of streamsim yet");
-        });
+        assertThat(v).extracting(Violation::line, Violation::path).containsExactly(
+                tuple(12, "faults[1].at"),
+                tuple(13, "faults[2]"),
+                tuple(14, "faults[3].kill"));
+        assertThat(v.get(0).message()).isEqualTo("faults must be listed in time order: 4s comes after 5s");
+        assertThat(v.get(1).message()).startsWith("needs one of: kill, stop, restart, scaleOut");
+        assertThat(v.get(2).message()).isEqualTo("must name app-instance-N or broker-N, was 'server-1'");
     }
 
     @Test
-    void parse_unknownKeyNextToFaults_doesNotOfferFaultsAsAllowed() {
-        List<Violation> v = violations(MINIMAL + "faults: []\ncolour: red\n");
+    void parse_badExpectations_areReported() {
+        List<Violation> v = violations(MINIMAL + """
+                expect:
+                  oracle: perfect
+                  droppedLateFraction: {max: 2}
+                  deadLetters: some
+                  colour: red
+                """);
 
-        assertThat(v).extracting(Violation::path).containsExactly("faults", "colour");
-        assertThat(v.get(1).message()).isEqualTo("unknown key (allowed here: " + TOP_LEVEL_KEYS + ")");
+        assertThat(v).extracting(Violation::path).contains("expect.oracle", "expect.deadLetters", "expect.colour");
+    }
+
+    @Test
+    void parse_poisonFraction_isRead() {
+        Scenario s = ScenarioLoader.parse(MINIMAL + "dirt: {duplicateFraction: 0.1, poisonFraction: 0.01}\n", SOURCE, null);
+
+        assertThat(s.dirt()).isEqualTo(new DirtSpec(0.1, 0.01));
     }
 
     // ---- not a scenario at all --------------------------------------------------------------------
