@@ -1,9 +1,26 @@
 package io.streamsim.model.scenario;
 
-/** Streams app instances (one application id) and stream threads in each. */
-public record AppSpec(int instances, int threadsPerInstance) {
+import java.time.Duration;
+
+/**
+ * Streams app instances (one application id) and stream threads in each.
+ *
+ * @param sessionTimeout the consumers' {@code session.timeout.ms}: how long a crashed instance's partitions
+ *                       wait before the group gives them to another instance; null keeps Kafka's default (45s)
+ */
+public record AppSpec(int instances, int threadsPerInstance, Duration sessionTimeout) {
 
     public AppSpec {
-        Checks.at("").range("instances", instances, 1, 32).range("threadsPerInstance", threadsPerInstance, 1, 32).done();
+        Checks checks = Checks.at("").range("instances", instances, 1, 32).range("threadsPerInstance", threadsPerInstance, 1, 32);
+        if (sessionTimeout != null) {
+            checks.that(sessionTimeout.toMillis() >= 1000 && sessionTimeout.toMillis() <= 300_000, "sessionTimeout",
+                    "must be between 1s and 5m, was " + Durations.format(sessionTimeout));
+        }
+        checks.done();
+    }
+
+    /** Instances and threads, with Kafka's default session timeout. */
+    public AppSpec(int instances, int threadsPerInstance) {
+        this(instances, threadsPerInstance, null);
     }
 }

@@ -504,8 +504,10 @@ public final class ScenarioLoader {
             }
             Long instances = orElse(f.integer("instances", false), 1L);
             Long threads = orElse(f.integer("threadsPerInstance", false), 1L);
+            Duration sessionTimeout = f.duration("sessionTimeout", false);
             f.finish();
-            return tree.build(f.node(), f.path(), () -> new AppSpec(clampInt(instances), clampInt(threads)));
+            return tree.build(f.node(), f.path(),
+                    () -> new AppSpec(clampInt(instances), clampInt(threads), sessionTimeout));
         }
 
         ProducerSpec producer(YamlTree.Fields f) {
