@@ -10,34 +10,53 @@ import org.apache.kafka.common.errors.SerializationException;
  */
 public final class EventCodec {
 
+    private static final JsonWriter.Name TYPE = new JsonWriter.Name("type");
+    private static final JsonWriter.Name ID = new JsonWriter.Name("id");
+    private static final JsonWriter.Name EVENT_TIME_MS = new JsonWriter.Name("eventTimeMs");
+    private static final JsonWriter.Name PAGE = new JsonWriter.Name("page");
+    private static final JsonWriter.Name USER_ID = new JsonWriter.Name("userId");
+    private static final JsonWriter.Name SESSION_ID = new JsonWriter.Name("sessionId");
+    private static final JsonWriter.Name ACTION = new JsonWriter.Name("action");
+    private static final JsonWriter.Name REFERRER = new JsonWriter.Name("referrer");
+    private static final JsonWriter.Name DWELL_MILLIS = new JsonWriter.Name("dwellMillis");
+    private static final JsonWriter.Name SELLER_ID = new JsonWriter.Name("sellerId");
+    private static final JsonWriter.Name ORDER_ID = new JsonWriter.Name("orderId");
+    private static final JsonWriter.Name CUSTOMER_ID = new JsonWriter.Name("customerId");
+    private static final JsonWriter.Name SKU = new JsonWriter.Name("sku");
+    private static final JsonWriter.Name QUANTITY = new JsonWriter.Name("quantity");
+    private static final JsonWriter.Name AMOUNT_CENTS = new JsonWriter.Name("amountCents");
+    private static final JsonWriter.Name CURRENCY = new JsonWriter.Name("currency");
+    /** Fits a generated click or order (about 180 bytes) without growing. */
+    private static final int EXPECTED_EVENT_BYTES = 256;
+
     private EventCodec() {
     }
 
     public static byte[] encode(Event event) {
-        JsonWriter json = new JsonWriter();
+        JsonWriter json = new JsonWriter(EXPECTED_EVENT_BYTES);
         if (event instanceof ClickEvent c) {
-            json.field("type", "click")
-                    .field("id", c.id())
-                    .field("eventTimeMs", c.eventTime().toEpochMilli())
-                    .field("page", c.page())
-                    .field("userId", c.userId())
-                    .field("sessionId", c.sessionId())
-                    .field("action", c.action())
-                    .field("referrer", c.referrer())
-                    .field("dwellMillis", c.dwellMillis());
+            json.field(TYPE, "click")
+                    .field(ID, c.id())
+                    .field(EVENT_TIME_MS, c.eventTime().toEpochMilli())
+                    .field(PAGE, c.page())
+                    .field(USER_ID, c.userId())
+                    .field(SESSION_ID, c.sessionId())
+                    .field(ACTION, c.action())
+                    .field(REFERRER, c.referrer())
+                    .field(DWELL_MILLIS, c.dwellMillis());
         } else if (event instanceof OrderEvent o) {
-            json.field("type", "order")
-                    .field("id", o.id())
-                    .field("eventTimeMs", o.eventTime().toEpochMilli())
-                    .field("sellerId", o.sellerId())
-                    .field("orderId", o.orderId())
-                    .field("customerId", o.customerId())
-                    .field("sku", o.sku())
-                    .field("quantity", o.quantity())
-                    .field("amountCents", o.amountCents())
-                    .field("currency", o.currency());
+            json.field(TYPE, "order")
+                    .field(ID, o.id())
+                    .field(EVENT_TIME_MS, o.eventTime().toEpochMilli())
+                    .field(SELLER_ID, o.sellerId())
+                    .field(ORDER_ID, o.orderId())
+                    .field(CUSTOMER_ID, o.customerId())
+                    .field(SKU, o.sku())
+                    .field(QUANTITY, o.quantity())
+                    .field(AMOUNT_CENTS, o.amountCents())
+                    .field(CURRENCY, o.currency());
         } else {
-            json.field("type", "watermark").field("eventTimeMs", event.eventTime().toEpochMilli());
+            json.field(TYPE, "watermark").field(EVENT_TIME_MS, event.eventTime().toEpochMilli());
         }
         return json.toBytes();
     }

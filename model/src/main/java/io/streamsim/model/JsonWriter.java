@@ -1,25 +1,74 @@
 package io.streamsim.model;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
  * A tiny JSON object writer for the fixed shapes streamsim puts on the wire: no reflection, one pass,
  * straight into UTF-8 bytes. It sits on the generator's hot path (once per event, at several hundred
- * thousand events a second), hence no intermediate String.
+ * thousand events a second), hence no intermediate String, field names encoded once ({@link Name}), and a
+ * copy loop for the common case of plain ASCII values that escapes and encodes only when it meets anything
+ * else. The output is compact: no whitespace.
  */
 final class JsonWriter {
 
-    private static final byte[] HEX = "0123456789abcdef".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    /**
+     * A field name encoded once, as {@code ,"name":}; the first field of an object skips the comma. Create
+     * them as constants: encoding is what they save.
+     */
+    static final class Name {
 
-    private byte[] buf = new byte[256];
+        private final byte[] commaQuotedColon;
+
+        Name(String name) {
+            JsonWriter w = new JsonWriter(name.length() + 8);
+            w.len = 0;
+            w.put((byte) ',');
+            w.put((byte) '"');
+            w.string(name);
+            w.put((byte) '"');
+            w.put((byte) ':');
+            commaQuotedColon = Arrays.copyOf(w.buf, w.len);
+        }
+    }
+
+    private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
+    /** The longest long, {@code -9223372036854775808}, has 20 characters. */
+    private static final int MAX_LONG_CHARS = 20;
+    /** Worst case per UTF-16 char: 6 bytes for a control character escaped as a Unicode escape. */
+    private static final int MAX_BYTES_PER_CHAR = 6;
+    /** Characters 0-127 that a JSON string may hold as they are: anything but controls, quote and backslash. */
+    private static final boolean[] PLAIN = new boolean[128];
+
+    static {
+        for (int c = 0x20; c < 0x80; c++) {
+            PLAIN[c] = c != '"' && c != '\\';
+        }
+    }
+
+    private byte[] buf;
     private int len;
     private boolean first = true;
 
     JsonWriter() {
-        put((byte) '{');
+        this(256);
+    }
+
+    /** @param expectedBytes the size the object will likely have: the buffer grows past it if need be */
+    JsonWriter(int expectedBytes) {
+        buf = new byte[Math.max(16, expectedBytes)];
+        buf[len++] = '{';
     }
 
     JsonWriter field(String name, String value) {
+        return field(new Name(name), value);
+    }
+
+    JsonWriter field(String name, long value) {
+        return field(new Name(name), value);
+    }
+
+    JsonWriter field(Name name, String value) {
         name(name);
         put((byte) '"');
         string(value);
@@ -27,7 +76,7 @@ final class JsonWriter {
         return this;
     }
 
-    JsonWriter field(String name, long value) {
+    JsonWriter field(Name name, long value) {
         name(name);
         number(value);
         return this;
@@ -38,51 +87,74 @@ final class JsonWriter {
         return Arrays.copyOf(buf, len);
     }
 
-    private void name(String name) {
-        if (!first) {
-            put((byte) ',');
-        }
+    private void name(Name name) {
+        byte[] bytes = name.commaQuotedColon;
+        int skip = first ? 1 : 0;
         first = false;
-        put((byte) '"');
-        string(name);
-        put((byte) '"');
-        put((byte) ':');
+        int n = bytes.length - skip;
+        ensure(n);
+        System.arraycopy(bytes, skip, buf, len, n);
+        len += n;
     }
 
     private void number(long value) {
+        ensure(MAX_LONG_CHARS);
         if (value == Long.MIN_VALUE) {
-            ascii(Long.toString(value));
+            byte[] min = Long.toString(value).getBytes(StandardCharsets.US_ASCII);
+            System.arraycopy(min, 0, buf, len, min.length);
+            len += min.length;
             return;
         }
+        byte[] b = buf;
         if (value < 0) {
-            put((byte) '-');
+            b[len++] = '-';
             value = -value;
         }
-        ensure(20);
-        int start = len;
-        do {
-            buf[len++] = (byte) ('0' + value % 10);
-            value /= 10;
-        } while (value != 0);
-        for (int i = start, j = len - 1; i < j; i++, j--) {
-            byte t = buf[i];
-            buf[i] = buf[j];
-            buf[j] = t;
+        int end = len + digits(value);
+        int p = end;
+        while (value >= 10) {
+            long q = value / 10;
+            b[--p] = (byte) ('0' + (int) (value - q * 10));
+            value = q;
         }
+        b[--p] = (byte) ('0' + (int) value);
+        len = end;
     }
 
-    private void ascii(String s) {
-        ensure(s.length());
-        for (int i = 0; i < s.length(); i++) {
-            buf[len++] = (byte) s.charAt(i);
+    /** Decimal digits of {@code value >= 0}. */
+    private static int digits(long value) {
+        int d = 1;
+        long limit = 10;
+        while (d < 19 && value >= limit) {
+            d++;
+            limit *= 10;
         }
+        return d;
     }
 
+    /** The string's characters, escaped and UTF-8 encoded; ASCII without anything to escape is copied as is. */
     private void string(String value) {
-        ensure(value.length());
-        for (int i = 0; i < value.length(); i++) {
+        int n = value.length();
+        ensure(n);
+        byte[] b = buf;
+        int p = len;
+        for (int i = 0; i < n; i++) {
             char c = value.charAt(i);
-            if (c >= 0x20 && c < 0x80 && c != '"' && c != '\\') {
+            if (c >= 0x80 || !PLAIN[c]) {
+                len = p;
+                escapedString(value, i);
+                return;
+            }
+            b[p++] = (byte) c;
+        }
+        len = p;
+    }
+
+    private void escapedString(String value, int from) {
+        ensure((value.length() - from) * MAX_BYTES_PER_CHAR);
+        for (int i = from; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c < 0x80 && PLAIN[c]) {
                 put((byte) c);
             } else if (c == '"' || c == '\\') {
                 put((byte) '\\');
@@ -110,12 +182,15 @@ final class JsonWriter {
     }
 
     private void escapeControl(char c) {
+        put((byte) '\\');
         switch (c) {
-            case '\n' -> ascii("\\n");
-            case '\r' -> ascii("\\r");
-            case '\t' -> ascii("\\t");
+            case '\n' -> put((byte) 'n');
+            case '\r' -> put((byte) 'r');
+            case '\t' -> put((byte) 't');
             default -> {
-                ascii("\\u00");
+                put((byte) 'u');
+                put((byte) '0');
+                put((byte) '0');
                 put(HEX[c >> 4]);
                 put(HEX[c & 0xF]);
             }

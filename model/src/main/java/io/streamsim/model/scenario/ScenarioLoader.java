@@ -456,12 +456,13 @@ public final class ScenarioLoader {
             ProcessingGuarantee guarantee = f.has("guarantee")
                     ? f.enumValue("guarantee", ProcessingGuarantee.class, false) : ProcessingGuarantee.EXACTLY_ONCE_V2;
             Duration commitInterval = f.duration("commitInterval", false);
+            Long cacheBytes = f.integer("stateStoreCacheBytes", false);
             f.finish();
             if (window == null || grace == null || emit == null || guarantee == null) {
                 return null;
             }
             Duration commit = commitInterval != null ? commitInterval : TopologySpec.defaultCommitInterval(guarantee);
-            return tree.build(f.node(), f.path(), () -> new TopologySpec(window, grace, emit, guarantee, commit));
+            return tree.build(f.node(), f.path(), () -> new TopologySpec(window, grace, emit, guarantee, commit, cacheBytes));
         }
 
         WindowSpec window(YamlTree.Fields f) {

@@ -15,7 +15,8 @@ public record TopologySpec(
         Duration grace,
         EmitMode emit,
         ProcessingGuarantee guarantee,
-        Duration commitInterval) {
+        Duration commitInterval,
+        Long stateStoreCacheBytes) {
 
     public static Duration defaultCommitInterval(ProcessingGuarantee guarantee) {
         return guarantee == ProcessingGuarantee.EXACTLY_ONCE_V2 ? Duration.ofMillis(100) : Duration.ofSeconds(1);
@@ -31,6 +32,14 @@ public record TopologySpec(
                 .done();
         Checks.at("").notNegative("grace", grace).positive("commitInterval", commitInterval)
                 .that(grace.toNanos() % 1_000_000 == 0, "grace", "must be whole milliseconds")
+                .that(stateStoreCacheBytes == null || stateStoreCacheBytes >= 0, "stateStoreCacheBytes",
+                        "must be >= 0, was " + stateStoreCacheBytes)
                 .done();
+    }
+
+    /** With Kafka's default state store cache. */
+    public TopologySpec(WindowSpec window, Duration grace, EmitMode emit, ProcessingGuarantee guarantee,
+                        Duration commitInterval) {
+        this(window, grace, emit, guarantee, commitInterval, null);
     }
 }

@@ -1,0 +1,20 @@
+/**
+ * The ground-truth oracle: what the app's output topic must hold, derived from the input topic alone, and
+ * the comparison of that expectation with what the app emitted. Pure: no I/O, no clock.
+ *
+ * <p>{@link io.streamsim.model.oracle.WindowOracle} replays input records (per partition, in offset order)
+ * under Kafka Streams 4.3.1's own late-data rule, as read from {@code KStreamWindowAggregate} and
+ * {@code AbstractKStreamTimeWindowAggregateProcessor}: per task (here one input partition, since the key is
+ * not changed before the aggregation and so there is no repartition), stream time starts at -1 when the
+ * task's processor is created; every record with a key first moves it to {@code max(streamTime, timestamp)},
+ * then is aggregated into each of its windows whose {@code end > streamTime - grace} and dropped (and
+ * counted once per record and window) from the others. Records that cannot be decoded never reach the
+ * aggregation and do not move stream time. Tumbling 10s, grace 5s, one partition, records at 1s, 15s,
+ * 9.999s: the third is dropped, since stream time 15s - 5s = 10s is not below the end 10s of [0s;10s).
+ *
+ * <p>{@link io.streamsim.model.oracle.OracleComparison} compares an
+ * {@link io.streamsim.model.oracle.Expectation} with the latest result of every window read from the output
+ * topic, into an {@link io.streamsim.model.oracle.OracleVerdict}. Under exactly_once_v2 with no restart the
+ * verdict must be exact; under at_least_once it quantifies what was counted twice or lost.
+ */
+package io.streamsim.model.oracle;
