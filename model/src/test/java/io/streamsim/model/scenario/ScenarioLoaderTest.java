@@ -209,7 +209,7 @@ class ScenarioLoaderTest {
         List<Violation> v = violations(MINIMAL + "  graze: 5s\n");
 
         assertThat(v).containsExactly(new Violation(SOURCE, 10, "topology.graze",
-                "unknown key (allowed here: commitInterval, emit, grace, guarantee, window)"));
+                "unknown key (allowed here: commitInterval, emit, grace, guarantee, stateStoreCacheBytes, window)"));
     }
 
     @Test
