@@ -1,0 +1,210 @@
+package io.streamsim.simulator.oracle;
+
+import io.streamsim.model.Watermark;
+import io.streamsim.model.WindowResult;
+import io.streamsim.model.oracle.Expectation;
+import io.streamsim.model.oracle.Mismatch;
+import io.streamsim.model.oracle.OracleComparison;
+import io.streamsim.model.oracle.OracleVerdict;
+import io.streamsim.model.oracle.WindowKey;
+import io.streamsim.model.oracle.WindowOracle;
+import io.streamsim.model.scenario.TopologySpec;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+
+/**
+ * Checks a finished run's output against the oracle. The input is replayed partition by partition in offset
+ * order, with the stream time of an uninterrupted task per partition: after an app restart or a rebalance
+ * under Kafka 4.3.1 (which does not restore stream time) a record the oracle drops as late may have been
+ * aggregated, and the verdict says so. When windows differ, the input is read a second time tracing only
+ * the first {@value OracleComparison#MAX_MISMATCHES} mismatching windows' event ids, so that the details
+ * name the event behind a wrong result without keeping every id of the run in memory.
+ */
+public final class OracleCheck {
+
+    /** How long {@link #run(Map, String, String, int, TopologySpec, Path)} may read before giving up. */
+    public static final Duration DEFAULT_TIMEOUT = Duration.ofMinutes(2);
+    /** Mismatches listed in {@link OracleReport#counts()}; the details file lists them all (up to 1000). */
+    public static final int MISMATCHES_IN_REPORT = 10;
+
+    static final String CSV_HEADER =
+            "kind,key,windowStart,windowEnd,expectedCount,actualCount,expectedSum,actualSum,diagnosis";
+    private static final Duration POLL = Duration.ofMillis(200);
+
+    private OracleCheck() {
+    }
+
+    /** {@link #run(Map, String, String, int, TopologySpec, Path, Duration)} within {@link #DEFAULT_TIMEOUT}. */
+    public static OracleReport run(Map<String, Object> clientConfig, String inputTopic, String outputTopic,
+                                   int partitions, TopologySpec spec, Path detailsFile) throws Exception {
+        return run(clientConfig, inputTopic, outputTopic, partitions, spec, detailsFile, DEFAULT_TIMEOUT);
+    }
+
+    /**
+     * @param clientConfig {@code bootstrap.servers} plus any security settings
+     * @param detailsFile  written as CSV, one line per listed mismatch after a header (header only when exact)
+     * @param timeout      for reading both topics up to their end offsets (twice the input when windows differ)
+     * @throws TimeoutException when a topic is not read to its end offsets within {@code timeout}
+     */
+    public static OracleReport run(Map<String, Object> clientConfig, String inputTopic, String outputTopic,
+                                   int partitions, TopologySpec spec, Path detailsFile, Duration timeout)
+            throws Exception {
+        long deadlineNanos = System.nanoTime() + timeout.toNanos();
+        Map<String, Object> config = new HashMap<>(clientConfig);
+        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5_000);
+        config.put(ConsumerConfig.CLIENT_ID_CONFIG, "streamsim-oracle");
+        config.remove(ConsumerConfig.GROUP_ID_CONFIG);
+
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(config, new ByteArrayDeserializer(),
+                new ByteArrayDeserializer())) {
+            Map<TopicPartition, Long> inputEnd = endOffsets(consumer, inputTopic, partitions, deadlineNanos);
+            Map<TopicPartition, Long> outputEnd = endOffsets(consumer, outputTopic, partitions, deadlineNanos);
+
+            WindowOracle oracle = new WindowOracle(spec);
+            long inputRead = read(consumer, inputEnd, r -> accept(oracle, r), deadlineNanos, timeout);
+
+            Map<WindowKey, WindowResult> latest = new HashMap<>();
+            long[] undecodable = {0};
+            long outputRead = read(consumer, outputEnd, r -> {
+                WindowResult result;
+                try {
+                    result = WindowResult.decode(r.value());
+                } catch (RuntimeException e) {
+                    undecodable[0]++;
+                    return;
+                }
+                if (!Watermark.KEY.equals(result.key())) {
+                    latest.put(new WindowKey(result.key(), result.windowStart().toEpochMilli()), result);
+                }
+            }, deadlineNanos, timeout);
+
+            Expectation expected = oracle.result();
+            OracleVerdict verdict = OracleComparison.compare(expected, latest);
+            if (!verdict.exact()) {
+                Set<WindowKey> suspects = new HashSet<>();
+                for (Mismatch m : verdict.mismatches()) {
+                    suspects.add(new WindowKey(m.key(), m.windowStart().toEpochMilli()));
+                }
+                WindowOracle tracing = new WindowOracle(spec, suspects::contains);
+                read(consumer, inputEnd, r -> accept(tracing, r), deadlineNanos, timeout);
+                verdict = OracleComparison.compare(tracing.result(), latest);
+            }
+            writeDetails(detailsFile, verdict);
+            return new OracleReport(verdict.describe(), verdict.withMismatchesLimitedTo(MISMATCHES_IN_REPORT),
+                    inputRead, outputRead, undecodable[0]);
+        }
+    }
+
+    private static void accept(WindowOracle oracle, ConsumerRecord<byte[], byte[]> r) {
+        oracle.accept(r.partition(), r.offset(), r.timestamp(), r.key(), r.value());
+    }
+
+    private static Map<TopicPartition, Long> endOffsets(KafkaConsumer<byte[], byte[]> consumer, String topic,
+                                                        int partitions, long deadlineNanos) {
+        List<TopicPartition> tps = new ArrayList<>();
+        for (int p = 0; p < partitions; p++) {
+            tps.add(new TopicPartition(topic, p));
+        }
+        // read_committed: the last stable offsets, so an open transaction's records are never waited for.
+        return consumer.endOffsets(tps, remaining(deadlineNanos));
+    }
+
+    /** Reads every partition of {@code end} from its beginning up to (excluding) its end offset; returns the count. */
+    private static long read(KafkaConsumer<byte[], byte[]> consumer, Map<TopicPartition, Long> end,
+                             Consumer<ConsumerRecord<byte[], byte[]>> sink, long deadlineNanos, Duration timeout)
+            throws TimeoutException {
+        List<TopicPartition> tps = new ArrayList<>(end.keySet());
+        consumer.assign(tps);
+        consumer.seekToBeginning(tps);
+        Set<TopicPartition> remaining = new HashSet<>();
+        for (TopicPartition tp : tps) {
+            if (consumer.position(tp, remaining(deadlineNanos)) < end.get(tp)) {
+                remaining.add(tp);
+            }
+        }
+        consumer.pause(difference(tps, remaining));
+        long read = 0;
+        while (!remaining.isEmpty()) {
+            if (System.nanoTime() > deadlineNanos) {
+                StringBuilder where = new StringBuilder();
+                for (TopicPartition tp : remaining) {
+                    where.append(' ').append(tp).append(" at ").append(consumer.position(tp)).append(" of ")
+                            .append(end.get(tp));
+                }
+                throw new TimeoutException("oracle: end offsets not reached within " + timeout.toSeconds() + "s:" + where);
+            }
+            for (ConsumerRecord<byte[], byte[]> r : consumer.poll(POLL)) {
+                TopicPartition tp = new TopicPartition(r.topic(), r.partition());
+                if (r.offset() < end.get(tp)) {
+                    sink.accept(r);
+                    read++;
+                }
+            }
+            List<TopicPartition> done = new ArrayList<>();
+            for (TopicPartition tp : remaining) {
+                if (consumer.position(tp, remaining(deadlineNanos)) >= end.get(tp)) {
+                    done.add(tp);
+                }
+            }
+            consumer.pause(done);
+            done.forEach(remaining::remove);
+        }
+        consumer.unsubscribe();
+        return read;
+    }
+
+    private static List<TopicPartition> difference(List<TopicPartition> all, Set<TopicPartition> minus) {
+        List<TopicPartition> rest = new ArrayList<>(all);
+        rest.removeAll(minus);
+        return rest;
+    }
+
+    private static Duration remaining(long deadlineNanos) {
+        return Duration.ofNanos(Math.max(1_000_000, deadlineNanos - System.nanoTime()));
+    }
+
+    static void writeDetails(Path file, OracleVerdict verdict) throws IOException {
+        Path parent = file.toAbsolutePath().getParent();
+        if (parent != null) {
+            Files.createDirectories(parent);
+        }
+        try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            out.write(CSV_HEADER);
+            out.write('\n');
+            for (Mismatch m : verdict.mismatches()) {
+                out.write(String.join(",", m.kind().name(), csv(m.key()), m.windowStart().toString(),
+                        m.windowEnd().toString(), Long.toString(m.expectedCount()), Long.toString(m.actualCount()),
+                        Long.toString(m.expectedSum()), Long.toString(m.actualSum()), csv(m.diagnosis())));
+                out.write('\n');
+            }
+        }
+    }
+
+    /** RFC 4180: quoted when it holds a comma, a quote or a line break, quotes doubled. */
+    static String csv(String field) {
+        if (field.indexOf(',') < 0 && field.indexOf('"') < 0 && field.indexOf('\n') < 0 && field.indexOf('\r') < 0) {
+            return field;
+        }
+        return '"' + field.replace("\"", "\"\"") + '"';
+    }
+}

@@ -1,0 +1,23 @@
+package io.streamsim.simulator.oracle;
+
+import io.streamsim.model.oracle.OracleVerdict;
+
+/**
+ * The oracle's verdict on one run, as it goes into {@code summary.json}.
+ *
+ * @param verdict                  {@code "exact"}, or what differs, e.g. {@code "3 windows wrong, 2 missing (of
+ *                                 120 expected)"} ({@link OracleVerdict#describe()})
+ * @param counts                   the comparison's figures; its mismatch list holds only the first
+ *                                 {@value OracleCheck#MISMATCHES_IN_REPORT} (the details file has up to
+ *                                 {@value io.streamsim.model.oracle.OracleComparison#MAX_MISMATCHES})
+ * @param inputRecordsRead         input records replayed, of any kind (events, duplicates, poison, watermarks)
+ * @param outputRecordsRead        committed output records read (every update under eager emission)
+ * @param outputRecordsUndecodable output records that are not a window result (never expected)
+ */
+public record OracleReport(
+        String verdict,
+        OracleVerdict counts,
+        long inputRecordsRead,
+        long outputRecordsRead,
+        long outputRecordsUndecodable) {
+}

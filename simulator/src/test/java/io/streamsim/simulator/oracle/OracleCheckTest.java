@@ -1,0 +1,46 @@
+package io.streamsim.simulator.oracle;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.streamsim.model.oracle.Mismatch;
+import io.streamsim.model.oracle.OracleVerdict;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class OracleCheckTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void writeDetails_exactVerdict_writesTheHeaderOnly() throws Exception {
+        Path file = dir.resolve("oracle-details.csv");
+
+        OracleCheck.writeDetails(file, new OracleVerdict(1, 1, 0, 0, 0, 1, 1, 0, 0, 0, 0, List.of()));
+
+        assertThat(Files.readAllLines(file)).containsExactly(OracleCheck.CSV_HEADER);
+    }
+
+    @Test
+    void writeDetails_keyWithCommaAndQuote_isQuotedPerRfc4180() throws Exception {
+        Path file = dir.resolve("nested/oracle-details.csv");
+        Mismatch m = new Mismatch("a,\"b\"", Instant.EPOCH, Instant.ofEpochMilli(10_000), Mismatch.Kind.MISSING,
+                2, 0, 30, 0, "no result on the output for 2 records");
+
+        OracleCheck.writeDetails(file, new OracleVerdict(1, 0, 1, 0, 0, 2, 0, 0, 2, 0, 0, List.of(m)));
+
+        assertThat(Files.readAllLines(file)).containsExactly(OracleCheck.CSV_HEADER,
+                "MISSING,\"a,\"\"b\"\"\",1970-01-01T00:00:00Z,1970-01-01T00:00:10Z,2,0,30,0,"
+                        + "no result on the output for 2 records");
+    }
+
+    @Test
+    void csv_plainField_isLeftAlone() {
+        assertThat(OracleCheck.csv("seller-00042")).isEqualTo("seller-00042");
+        assertThat(OracleCheck.csv("line\nbreak")).isEqualTo("\"line\nbreak\"");
+    }
+}
