@@ -20,11 +20,19 @@ import java.util.concurrent.TimeUnit;
  *       {@code dropped-records}</li>
  *   <li>{@code streamsim.streams.records.dropped{reason=null-key-or-value}}: records that never reach the
  *       aggregation</li>
+ *   <li>{@code streamsim.streams.records.dropped{reason=undecodable}}: input records whose value is not an event,
+ *       skipped because the instance has no dead-letter topic</li>
+ *   <li>{@code streamsim.streams.records.dead.lettered}: undecodable input records written to the dead-letter
+ *       topic (under exactly_once_v2 inside the task's transaction, like every other output)</li>
+ *   <li>{@code streamsim.streams.rebalances}: transitions of the Kafka Streams client into {@code REBALANCING},
+ *       the first one at startup included</li>
  *   <li>{@code streamsim.streams.window.results.emitted}: results written to the output topic</li>
  *   <li>{@code streamsim.streams.event.lateness}: observed stream time minus event time, in seconds</li>
  *   <li>{@code streamsim.streams.result.latency}: wall clock at emission minus the latest {@code emitted-at}
  *       of the window's events</li>
  * </ul>
+ * {@link StreamsApp} adds two gauges that need the running client: {@code streamsim.streams.state} and
+ * {@code streamsim.streams.kafka.dropped.records}.
  * These are not transactional: after a crash under exactly_once_v2, reprocessed records count again.
  */
 public final class AppMeters {
@@ -35,6 +43,9 @@ public final class AppMeters {
     private final Counter processed;
     private final Counter droppedLate;
     private final Counter droppedNull;
+    private final Counter droppedUndecodable;
+    private final Counter deadLettered;
+    private final Counter rebalances;
     private final Counter resultsEmitted;
     private final DistributionSummary eventLateness;
     private final Timer resultLatency;
@@ -52,6 +63,15 @@ public final class AppMeters {
         droppedNull = Counter.builder("streamsim.streams.records.dropped")
                 .description("Records without a key or a value, which cannot be aggregated")
                 .tags(tags).tag("reason", "null-key-or-value").register(registry);
+        droppedUndecodable = Counter.builder("streamsim.streams.records.dropped")
+                .description("Undecodable input records skipped because there is no dead-letter topic")
+                .tags(tags).tag("reason", "undecodable").register(registry);
+        deadLettered = Counter.builder("streamsim.streams.records.dead.lettered")
+                .description("Undecodable input records written to the dead-letter topic")
+                .tags(tags).register(registry);
+        rebalances = Counter.builder("streamsim.streams.rebalances")
+                .description("Transitions of the Kafka Streams client into REBALANCING, the one at startup included")
+                .tags(tags).register(registry);
         resultsEmitted = Counter.builder("streamsim.streams.window.results.emitted")
                 .description("Window results written to the output topic")
                 .tags(tags).register(registry);
@@ -83,6 +103,18 @@ public final class AppMeters {
         droppedNull.increment();
     }
 
+    void recordDroppedUndecodable() {
+        droppedUndecodable.increment();
+    }
+
+    void recordDeadLettered() {
+        deadLettered.increment();
+    }
+
+    void recordRebalance() {
+        rebalances.increment();
+    }
+
     void recordLateness(long latenessMillis) {
         eventLateness.record(latenessMillis / 1000.0);
     }
@@ -106,6 +138,21 @@ public final class AppMeters {
 
     public long recordsDroppedNullKeyOrValue() {
         return (long) droppedNull.count();
+    }
+
+    /** Undecodable input records skipped because the instance has no dead-letter topic. */
+    public long recordsDroppedUndecodable() {
+        return (long) droppedUndecodable.count();
+    }
+
+    /** Undecodable input records written to the dead-letter topic. */
+    public long recordsDeadLettered() {
+        return (long) deadLettered.count();
+    }
+
+    /** Transitions into {@code REBALANCING}, the one at startup included. */
+    public long rebalances() {
+        return (long) rebalances.count();
     }
 
     public long windowResultsEmitted() {

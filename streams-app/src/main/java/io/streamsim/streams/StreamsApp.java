@@ -1,13 +1,19 @@
 package io.streamsim.streams;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
+import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -29,8 +35,19 @@ import org.slf4j.LoggerFactory;
  *
  * <p>An uncaught exception in a stream thread shuts this instance down ({@code SHUTDOWN_CLIENT}): the state
  * goes to {@code ERROR} and {@link #failure()} says why, for the simulator to report.
+ *
+ * <p>Undecodable input records go to the config's dead-letter topic, or are skipped ({@link DeadLetterHandler}).
+ * Besides {@link AppMeters} it registers two gauges, tagged {@code instance}, removed on {@link #close()}:
+ * <ul>
+ *   <li>{@code streamsim.streams.state{state}}: one series per {@link KafkaStreams.State}, 1 for the current
+ *       state and 0 for the others (the Prometheus way to expose an enum: alert on
+ *       {@code streamsim_streams_state{state="RUNNING"} == 0})</li>
+ *   <li>{@code streamsim.streams.kafka.dropped.records}: {@link #droppedRecordsByKafka()}, Kafka's own
+ *       {@code dropped-records-total} summed over the instance's current tasks; it falls when a rebalance takes
+ *       tasks away, so compare it with {@code streamsim.streams.records.dropped{reason=late}}, which never does</li>
+ * </ul>
  */
-public final class StreamsApp implements AutoCloseable {
+public final class StreamsApp implements AutoCloseable, AppControl {
 
     private static final Logger LOG = LoggerFactory.getLogger(StreamsApp.class);
     private static final Duration METRICS_REFRESH = Duration.ofSeconds(1);
@@ -40,25 +57,52 @@ public final class StreamsApp implements AutoCloseable {
     private final KafkaStreams streams;
     private final ScheduledExecutorService metricsScheduler;
     private final KafkaStreamsMetrics kafkaStreamsMetrics;
+    private final ProcessingThrottle throttle = ProcessingThrottle.system();
+    private final MeterRegistry registry;
+    private final List<Meter> gauges = new ArrayList<>();
+    private final List<KafkaStreams.StateListener> stateListeners = new CopyOnWriteArrayList<>();
     private final Object stateLock = new Object();
     private volatile Throwable failure;
 
     public StreamsApp(StreamsAppConfig config, MeterRegistry registry) {
         this.config = Objects.requireNonNull(config, "config");
-        Objects.requireNonNull(registry, "registry");
+        this.registry = Objects.requireNonNull(registry, "registry");
         this.meters = new AppMeters(registry, config.instanceId());
-        Topology topology = WindowedAggregation.build(config.topology(), config.inputTopic(), config.outputTopic(), meters);
-        this.streams = new KafkaStreams(topology, properties(config));
+        Topology topology = WindowedAggregation.build(config.topology(), config.inputTopic(), config.outputTopic(),
+                meters, Clock.systemUTC(), throttle);
+        this.streams = new KafkaStreams(topology, properties(config, meters));
         streams.setUncaughtExceptionHandler(e -> {
             LOG.error("Stream thread of instance {} failed; shutting the instance down", config.instanceId(), e);
             failure = e;
             return StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
         });
         streams.setStateListener((newState, oldState) -> {
+            if (newState == KafkaStreams.State.REBALANCING && oldState != KafkaStreams.State.REBALANCING) {
+                meters.recordRebalance();
+            }
+            for (KafkaStreams.StateListener listener : stateListeners) {
+                try {
+                    listener.onChange(newState, oldState);
+                } catch (RuntimeException e) {
+                    LOG.warn("A state listener failed", e);
+                }
+            }
             synchronized (stateLock) {
                 stateLock.notifyAll();
             }
         });
+        Tags instanceTag = Tags.of("instance", config.instanceId());
+        for (KafkaStreams.State s : KafkaStreams.State.values()) {
+            gauges.add(Gauge.builder("streamsim.streams.state", streams, k -> k.state() == s ? 1 : 0)
+                    .description("1 for the Kafka Streams client's current state, 0 for the others")
+                    .tags(instanceTag).tag("state", s.name())
+                    .register(registry));
+        }
+        gauges.add(Gauge.builder("streamsim.streams.kafka.dropped.records", this, StreamsApp::droppedRecordsByKafka)
+                .description("Kafka Streams' dropped-records-total over this instance's current tasks; "
+                        + "falls when a rebalance moves tasks away")
+                .tags(instanceTag)
+                .register(registry));
         this.metricsScheduler = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "streamsim-metrics-" + config.instanceId());
             t.setDaemon(true);
@@ -69,8 +113,17 @@ public final class StreamsApp implements AutoCloseable {
         kafkaStreamsMetrics.bindTo(registry);
     }
 
-    /** The Kafka Streams properties this instance runs with; {@code clientConfig} entries override them. */
+    /** {@link #properties(StreamsAppConfig, AppMeters)} with nowhere to count undecodable records. */
     static Properties properties(StreamsAppConfig config) {
+        return properties(config, null);
+    }
+
+    /**
+     * The Kafka Streams properties this instance runs with; {@code clientConfig} entries override them.
+     *
+     * @param meters where {@link DeadLetterHandler} counts undecodable records; null: not counted
+     */
+    static Properties properties(StreamsAppConfig config, AppMeters meters) {
         Properties p = new Properties();
         p.put(StreamsConfig.APPLICATION_ID_CONFIG, config.applicationId());
         p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers());
@@ -83,6 +136,7 @@ public final class StreamsApp implements AutoCloseable {
         p.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
         // dropped-records is an INFO-level task sensor; DEBUG would add per-processor sensors at a cost.
         p.put(StreamsConfig.METRICS_RECORDING_LEVEL_CONFIG, "INFO");
+        DeadLetterHandler.configure(p, config.deadLetterTopic(), meters);
         p.putAll(config.clientConfig());
         return p;
     }
@@ -116,6 +170,31 @@ public final class StreamsApp implements AutoCloseable {
 
     public KafkaStreams.State state() {
         return streams.state();
+    }
+
+    /** Also told of every state change, on the thread that makes it; add before {@link #start()}. */
+    public void addStateListener(KafkaStreams.StateListener listener) {
+        stateListeners.add(Objects.requireNonNull(listener, "listener"));
+    }
+
+    public ProcessingThrottle throttle() {
+        return throttle;
+    }
+
+    @Override
+    public void slowDown(Duration perRecord, Duration lasting) {
+        throttle.slowDown(perRecord, lasting);
+        LOG.info("Instance {}: {}", config.instanceId(), perRecord.isZero() || lasting.isZero()
+                ? "slow-down off" : "slowing every record by " + perRecord.toNanos() / 1e6 + "ms for " + lasting);
+    }
+
+    @Override
+    public AppStatus status() {
+        Duration remaining = throttle.remaining();
+        return new AppStatus(config.instanceId(), streams.state().name(),
+                remaining.isZero() ? null : Clock.systemUTC().instant().plus(remaining), throttle.perRecord(),
+                meters.recordsProcessed(), meters.recordsDroppedLate(), droppedRecordsByKafka(),
+                meters.recordsDeadLettered(), meters.recordsDroppedUndecodable(), meters.rebalances());
     }
 
     /** Why a stream thread died, if one did. */
@@ -161,6 +240,8 @@ public final class StreamsApp implements AutoCloseable {
                 .withGroupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP));
         kafkaStreamsMetrics.close();
         metricsScheduler.shutdownNow();
+        gauges.forEach(registry::remove);
+        gauges.clear();
         return closed;
     }
 

@@ -31,12 +31,15 @@ import picocli.CommandLine.Option;
 
 /**
  * Runs one instance of the streams app against any cluster until SIGTERM or Ctrl-C, serving its meters on
- * {@code http://<metrics-host>:<metrics-port>/metrics} and refreshing committed-offset lag every 5s. Start
- * more instances with the same {@code --application-id}, anywhere, to scale out.
+ * {@code http://<metrics-host>:<metrics-port>/metrics} (and {@code /control/status}, {@code /control/slow}: see
+ * {@link MetricsServer}) and refreshing committed-offset lag every 5s. Start more instances with the same
+ * {@code --application-id}, anywhere, to scale out.
  *
- * <p>Exit codes: {@value #EXIT_OK} stopped on request, {@value #EXIT_FAILED} the app failed or did not close in
- * time, {@value #EXIT_BAD_INPUT} bad options, scenario or client config. On SIGTERM the app still closes
- * cleanly, but the JVM reports the signal's own status (143), as every JVM does.
+ * <p>A launching process learns the port and readiness from stdout lines starting with {@value #READY_PREFIX}.
+ *
+ * <p>Exit codes: {@value #EXIT_OK} stopped on request (SIGTERM and SIGINT included: the app closes, leaving its
+ * group, then exits 0), {@value #EXIT_FAILED} the app failed or did not close in time, {@value #EXIT_BAD_INPUT}
+ * bad options, scenario or client config. SIGKILL is a crash: exit status 137, no group leave.
  */
 @Command(name = "streams-app", mixinStandardHelpOptions = true, version = "streamsim streams-app 0.1.0",
         description = "Windowed aggregation of a streamsim scenario's events, as one Kafka Streams instance.",
@@ -50,6 +53,13 @@ public final class StreamsAppMain implements Callable<Integer> {
 
     private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
     private static final Duration LAG_INTERVAL = Duration.ofSeconds(5);
+
+    /**
+     * Starts every stdout line meant for a launching process: {@code streamsim-app metrics-port=<port>} once the
+     * HTTP endpoints listen, {@code streamsim-app state=<Kafka Streams state>} on every state change, and
+     * {@code streamsim-app final-status=<AppStatus JSON>} after a clean stop. Logs go to stderr.
+     */
+    public static final String READY_PREFIX = "streamsim-app ";
 
     @Option(names = "--bootstrap-servers", required = true, paramLabel = "HOST:PORT[,...]")
     String bootstrapServers;
@@ -82,6 +92,15 @@ public final class StreamsAppMain implements Callable<Integer> {
             description = "0 picks a free port. Default: ${DEFAULT-VALUE}.")
     int metricsPort;
 
+    @Option(names = "--dead-letter-topic", paramLabel = "TOPIC",
+            description = "Where undecodable input records go, with headers naming the error and source offset. "
+                    + "Default: none (such records are skipped and counted).")
+    String deadLetterTopic;
+
+    @Option(names = "--parent-pid", paramLabel = "PID",
+            description = "Stop (as on SIGTERM) once this process is gone: a launcher's crash leaves no orphan.")
+    Long parentPid;
+
     @Option(names = "--state-dir", paramLabel = "DIR",
             description = "Kafka Streams state directory. Default: <tmp>/streamsim-streams/<instance id>.")
     Path stateDir;
@@ -99,7 +118,24 @@ public final class StreamsAppMain implements Callable<Integer> {
     public static void main(String[] args) {
         PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
         PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
-        System.exit(commandLine(new StreamsAppMain(out, err), out, err).execute(args));
+        StreamsAppMain main = new StreamsAppMain(out, err);
+        stopOnSignal(main, "TERM");
+        stopOnSignal(main, "INT");
+        System.exit(commandLine(main, out, err).execute(args));
+    }
+
+    /**
+     * Takes {@code signal} from the JVM's default handling (run shutdown hooks, exit 128 + signal) so that a
+     * stop on request closes the app, leaves the group and exits {@value #EXIT_OK}. Where the JVM does not let
+     * go of the signal ({@code -Xrs}), the shutdown hook still closes the app.
+     */
+    @SuppressWarnings("sunapi")
+    private static void stopOnSignal(StreamsAppMain main, String signal) {
+        try {
+            sun.misc.Signal.handle(new sun.misc.Signal(signal), s -> main.requestStop());
+        } catch (IllegalArgumentException | UnsupportedOperationException e) {
+            main.err.println("streams-app: SIGTERM handling left to the JVM (" + e.getMessage() + ")");
+        }
     }
 
     static CommandLine commandLine(StreamsAppMain main, PrintWriter out, PrintWriter err) {
@@ -149,13 +185,20 @@ public final class StreamsAppMain implements Callable<Integer> {
             t.setDaemon(true);
             return t;
         });
-        try (MetricsServer metrics = MetricsServer.start(registry, metricsHost, metricsPort);
-             StreamsApp app = new StreamsApp(config, registry);
+        ScheduledExecutorService parentWatch = null;
+        try (StreamsApp app = new StreamsApp(config, registry);
+             MetricsServer metrics = MetricsServer.start(registry, metricsHost, metricsPort, app);
              LagMonitor lag = LagMonitor.create(config.bootstrapServers(), config.clientConfig(),
                      config.applicationId(), config.inputTopic(), registry)) {
-            out.printf("streams-app %s: application %s, %s -> %s, metrics on http://%s:%d%s%n",
+            out.printf("streams-app %s: application %s, %s -> %s%s, metrics on http://%s:%d%s%n",
                     config.instanceId(), config.applicationId(), config.inputTopic(), config.outputTopic(),
+                    config.deadLetterTopic() == null ? "" : " (dead letters -> " + config.deadLetterTopic() + ")",
                     metrics.host(), metrics.port(), MetricsServer.PATH);
+            out.println(READY_PREFIX + "metrics-port=" + metrics.port());
+            app.addStateListener((newState, oldState) -> out.println(READY_PREFIX + "state=" + newState));
+            if (parentPid != null) {
+                parentWatch = watchParent(parentPid);
+            }
             app.start();
             lagRefresher.scheduleWithFixedDelay(() -> refreshQuietly(lag), 0, LAG_INTERVAL.toMillis(),
                     TimeUnit.MILLISECONDS);
@@ -171,10 +214,12 @@ public final class StreamsAppMain implements Callable<Integer> {
                 }
             }
             lagRefresher.shutdownNow();
+            AppStatus last = app.status();
             boolean closed = app.close(CLOSE_TIMEOUT);
-            out.printf("streams-app %s: stopped (%d processed, %d dropped late, %d results)%n", config.instanceId(),
-                    app.meters().recordsProcessed(), app.meters().recordsDroppedLate(),
-                    app.meters().windowResultsEmitted());
+            out.printf("streams-app %s: stopped (%d processed, %d dropped late, %d dead-lettered, %d results)%n",
+                    config.instanceId(), app.meters().recordsProcessed(), app.meters().recordsDroppedLate(),
+                    app.meters().recordsDeadLettered(), app.meters().windowResultsEmitted());
+            out.println(READY_PREFIX + "final-status=" + last.toJson());
             return closed ? EXIT_OK : EXIT_FAILED;
         } catch (IOException e) {
             err.println("streams-app: cannot serve metrics on " + metricsHost + ":" + metricsPort + ": " + e.getMessage());
@@ -184,8 +229,26 @@ public final class StreamsAppMain implements Callable<Integer> {
             return EXIT_FAILED;
         } finally {
             lagRefresher.shutdownNow();
+            if (parentWatch != null) {
+                parentWatch.shutdownNow();
+            }
             registry.close();
         }
+    }
+
+    private ScheduledExecutorService watchParent(long pid) {
+        ScheduledExecutorService watch = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "streamsim-parent-watch");
+            t.setDaemon(true);
+            return t;
+        });
+        watch.scheduleWithFixedDelay(() -> {
+            if (ProcessHandle.of(pid).map(h -> !h.isAlive()).orElse(true)) {
+                err.println("streams-app: parent process " + pid + " is gone; stopping");
+                requestStop();
+            }
+        }, 1, 1, TimeUnit.SECONDS);
+        return watch;
     }
 
     private void refreshQuietly(LagMonitor lag) {
@@ -232,7 +295,8 @@ public final class StreamsAppMain implements Callable<Integer> {
                     scenario.app().threadsPerInstance(),
                     scenario.topics().replicationFactor(),
                     stateDir != null ? stateDir
-                            : Path.of(System.getProperty("java.io.tmpdir"), "streamsim-streams", instance));
+                            : Path.of(System.getProperty("java.io.tmpdir"), "streamsim-streams", instance),
+                    deadLetterTopic);
         } catch (SpecException e) {
             throw new BadInput(e.getMessage());
         }

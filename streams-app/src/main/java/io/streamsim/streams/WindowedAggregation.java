@@ -58,10 +58,20 @@ public final class WindowedAggregation {
         return build(spec, inputTopic, outputTopic, meters, Clock.systemUTC());
     }
 
-    /** @param clock the wall clock result latency is measured with */
+    /** {@link #build(TopologySpec, String, String, AppMeters, Clock, ProcessingThrottle)} never slowed down. */
     public static Topology build(TopologySpec spec, String inputTopic, String outputTopic, AppMeters meters,
                                  Clock clock) {
+        return build(spec, inputTopic, outputTopic, meters, clock, new ProcessingThrottle(() -> 0L, nanos -> { }));
+    }
+
+    /**
+     * @param clock    the wall clock result latency is measured with
+     * @param throttle consulted once per input record, before it is looked at: the slow-consumer switch
+     */
+    public static Topology build(TopologySpec spec, String inputTopic, String outputTopic, AppMeters meters,
+                                 Clock clock, ProcessingThrottle throttle) {
         Objects.requireNonNull(spec, "spec");
+        Objects.requireNonNull(throttle, "throttle");
         Objects.requireNonNull(inputTopic, "inputTopic");
         Objects.requireNonNull(outputTopic, "outputTopic");
         Objects.requireNonNull(meters, "meters");
@@ -71,7 +81,7 @@ public final class WindowedAggregation {
         StreamsBuilder builder = new StreamsBuilder();
         KTable<Windowed<String>, WindowAgg> aggregates = builder
                 .stream(inputTopic, Consumed.with(Serdes.String(), StreamsimSerdes.events()).withName("events"))
-                .processValues(() -> new Inspect(windows, meters), Named.as("inspect"))
+                .processValues(() -> new Inspect(windows, meters, throttle), Named.as("inspect"))
                 .groupByKey(Grouped.with("by-key", Serdes.String(), Contribution.serde()))
                 .windowedBy(windows)
                 .aggregate(() -> WindowAgg.EMPTY, (key, contribution, agg) -> agg.add(contribution),
@@ -123,12 +133,14 @@ public final class WindowedAggregation {
 
         private final TimeWindows windows;
         private final AppMeters meters;
+        private final ProcessingThrottle throttle;
         private FixedKeyProcessorContext<String, Contribution> context;
         private long observedStreamTime = ConsumerRecord.NO_TIMESTAMP;
 
-        Inspect(TimeWindows windows, AppMeters meters) {
+        Inspect(TimeWindows windows, AppMeters meters, ProcessingThrottle throttle) {
             this.windows = windows;
             this.meters = meters;
+            this.throttle = throttle;
         }
 
         @Override
@@ -138,6 +150,7 @@ public final class WindowedAggregation {
 
         @Override
         public void process(FixedKeyRecord<String, Event> record) {
+            throttle.beforeRecord();
             Event event = record.value();
             if (record.key() == null || event == null) {
                 // Kafka's aggregation would drop a null key too, before touching stream time; a null value

@@ -5,8 +5,10 @@
  *
  * <p>Owns the topology ({@link io.streamsim.streams.WindowedAggregation}, a pure builder that a
  * {@code TopologyTestDriver} drives), the app's meters ({@link io.streamsim.streams.AppMeters}), the
- * Prometheus endpoint ({@link io.streamsim.streams.MetricsServer}) and committed-offset lag
- * ({@link io.streamsim.streams.LagMonitor}).
+ * Prometheus endpoint and the simulator's control endpoints ({@link io.streamsim.streams.MetricsServer}:
+ * {@code /control/status}, {@code /control/slow}), dead-letter routing of undecodable input
+ * ({@link io.streamsim.streams.DeadLetterHandler}, KIP-1034), the slow-consumer switch
+ * ({@link io.streamsim.streams.ProcessingThrottle}) and committed-offset lag ({@link io.streamsim.streams.LagMonitor}).
  *
  * <p>Late data follows Kafka Streams 4.3.1's own rule, which the app mirrors to count drops itself: a task's
  * stream time is the largest record timestamp its aggregation has seen (reset to -1 when the task's

@@ -70,6 +70,50 @@ class StreamsAppConfigTest {
     }
 
     @Test
+    void constructor_deadLetterTopicLikeInputOrBlank_isRejected() {
+        assertThatThrownBy(() -> new StreamsAppConfig("a", "i", "b:1", Map.of(), TOPOLOGY, "in", "out", 1, (short) 1,
+                stateDir, "in"))
+                .isInstanceOf(SpecException.class).hasMessageContaining("deadLetterTopic");
+        assertThatThrownBy(() -> new StreamsAppConfig("a", "i", "b:1", Map.of(), TOPOLOGY, "in", "out", 1, (short) 1,
+                stateDir, " "))
+                .isInstanceOf(SpecException.class).hasMessageContaining("deadLetterTopic");
+        assertThat(config(Map.of()).deadLetterTopic()).isNull();
+    }
+
+    @Test
+    void properties_deadLetterTopic_setsKafkasDlqConfigAndOurHandler() {
+        StreamsAppConfig config = new StreamsAppConfig("a", "i", "b:1", Map.of(), TOPOLOGY, "in", "out", 1, (short) 1,
+                stateDir, "in.dlq");
+
+        Properties props = StreamsApp.properties(config);
+
+        assertThat(props.get(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG)).isEqualTo("in.dlq");
+        assertThat(props.get(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG))
+                .isEqualTo(DeadLetterHandler.class.getName());
+    }
+
+    @Test
+    void streamsApp_beforeStart_exposesStateGauges_andStatus_andRemovesGaugesOnClose() {
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
+        try (StreamsApp app = new StreamsApp(config(Map.of()), registry)) {
+            assertThat(registry.get("streamsim.streams.state").tag("state", "CREATED").gauge().value()).isEqualTo(1);
+            assertThat(registry.get("streamsim.streams.state").tag("state", "RUNNING").gauge().value()).isZero();
+            assertThat(registry.get("streamsim.streams.kafka.dropped.records").gauge().value()).isZero();
+            app.slowDown(Duration.ofMillis(3), Duration.ofSeconds(30));
+
+            AppStatus status = app.status();
+
+            assertThat(status.instance()).isEqualTo("instance-1");
+            assertThat(status.state()).isEqualTo("CREATED");
+            assertThat(status.slowPerRecord()).isEqualTo(Duration.ofMillis(3));
+            assertThat(status.slowUntil()).isAfter(java.time.Instant.now().plusSeconds(20));
+            assertThat(status.rebalances()).isZero();
+            app.close(Duration.ofSeconds(5));
+            assertThat(registry.find("streamsim.streams.state").gauges()).isEmpty();
+        }
+    }
+
+    @Test
     void streamsApp_beforeStart_isCreatedWithNoDropsAndCloses() {
         try (StreamsApp app = new StreamsApp(config(Map.of()), new SimpleMeterRegistry())) {
             assertThat(app.state()).isEqualTo(KafkaStreams.State.CREATED);

@@ -84,4 +84,16 @@ class StreamsAppMainTest {
         assertThat(config.instanceId()).isEqualTo("app-1");
         assertThat(config.applicationId()).isEqualTo("my-app");
     }
+
+    @Test
+    void config_deadLetterTopic_isPassedOn_andDefaultsToNone() throws Exception {
+        StreamsAppMain withDlq = main();
+        new CommandLine(withDlq).parseArgs("--bootstrap-servers", "b:9092", "--scenario", SCENARIO.toString(),
+                "--dead-letter-topic", "x.dlq", "--parent-pid", "1");
+        StreamsAppMain without = main();
+        new CommandLine(without).parseArgs("--bootstrap-servers", "b:9092", "--scenario", SCENARIO.toString());
+
+        assertThat(withDlq.config().deadLetterTopic()).isEqualTo("x.dlq");
+        assertThat(without.config().deadLetterTopic()).isNull();
+    }
 }

@@ -322,4 +322,24 @@ class WindowedAggregationTest {
 
         assertThat(description).doesNotContain("repartition").contains("inspect", WindowedAggregation.STORE);
     }
+
+    @Test
+    void throttle_slowedDown_isConsultedOncePerInputRecord() {
+        java.util.List<Long> sleeps = new java.util.ArrayList<>();
+        ProcessingThrottle throttle = new ProcessingThrottle(() -> 0L, sleeps::add);
+        throttle.slowDown(Duration.ofMillis(2), Duration.ofSeconds(10));
+        TopologySpec spec = new TopologySpec(TUMBLING_10S, GRACE_5S, EmitMode.EAGER,
+                ProcessingGuarantee.AT_LEAST_ONCE, Duration.ofSeconds(1));
+        Properties props = new Properties();
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "windowed-aggregation-test");
+        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+        driver = new TopologyTestDriver(WindowedAggregation.build(spec, IN, OUT, meters,
+                Clock.fixed(NOW, ZoneOffset.UTC), throttle), props, T0);
+        input = driver.createInputTopic(IN, new StringSerializer(), StreamsimSerdes.events().serializer());
+
+        send("seller-1", T0.plusSeconds(1), 100);
+        send("seller-2", T0.plusSeconds(2), 100);
+
+        assertThat(sleeps).containsExactly(2_000_000L, 2_000_000L);
+    }
 }

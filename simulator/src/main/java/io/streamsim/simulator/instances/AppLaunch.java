@@ -1,0 +1,106 @@
+package io.streamsim.simulator.instances;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Everything a child app instance of one run needs, the same for all its instances.
+ *
+ * @param java                 the {@code java} executable
+ * @param jvmOptions           e.g. {@code -Xmx512m}
+ * @param classpath            see {@link Classpath#current()}
+ * @param clientPropertiesFile client properties for every Kafka client (SASL/SSL, timeouts); null for none
+ * @param scenarioFile         the scenario YAML; the child takes its topology, threads and replication from it
+ * @param deadLetterTopic      where undecodable input goes; null for none (then skipped and counted)
+ * @param stateBaseDir         each instance gets {@code <stateBaseDir>/<name>} as its Kafka Streams state dir,
+ *                             kept over a restart
+ * @param logDir               each instance writes {@code <logDir>/<name>.log}, appended over restarts
+ */
+public record AppLaunch(
+        Path java,
+        List<String> jvmOptions,
+        String classpath,
+        String bootstrapServers,
+        Path clientPropertiesFile,
+        Path scenarioFile,
+        String applicationId,
+        String inputTopic,
+        String outputTopic,
+        String deadLetterTopic,
+        Path stateBaseDir,
+        Path logDir) {
+
+    /** 512 MiB heap, serial GC: several instances and a broker share a small machine. */
+    public static final List<String> DEFAULT_JVM_OPTIONS = List.of("-Xmx512m", "-XX:+UseSerialGC");
+
+    static final String MAIN_CLASS = "io.streamsim.streams.StreamsAppMain";
+
+    public AppLaunch {
+        Objects.requireNonNull(java, "java");
+        jvmOptions = List.copyOf(jvmOptions);
+        Objects.requireNonNull(classpath, "classpath");
+        Objects.requireNonNull(bootstrapServers, "bootstrapServers");
+        Objects.requireNonNull(scenarioFile, "scenarioFile");
+        Objects.requireNonNull(applicationId, "applicationId");
+        Objects.requireNonNull(inputTopic, "inputTopic");
+        Objects.requireNonNull(outputTopic, "outputTopic");
+        Objects.requireNonNull(stateBaseDir, "stateBaseDir");
+        Objects.requireNonNull(logDir, "logDir");
+    }
+
+    /** With this JVM's {@code java}, {@link #DEFAULT_JVM_OPTIONS} and {@link Classpath#current()}. */
+    public static AppLaunch of(String bootstrapServers, Path clientPropertiesFile, Path scenarioFile,
+                               String applicationId, String inputTopic, String outputTopic, String deadLetterTopic,
+                               Path stateBaseDir, Path logDir) {
+        return new AppLaunch(currentJava(), DEFAULT_JVM_OPTIONS, Classpath.current(), bootstrapServers,
+                clientPropertiesFile, scenarioFile, applicationId, inputTopic, outputTopic, deadLetterTopic,
+                stateBaseDir, logDir);
+    }
+
+    /** {@code ${java.home}/bin/java}, else the command this JVM was started with. */
+    static Path currentJava() {
+        Path javaHome = Path.of(System.getProperty("java.home"), "bin", "java");
+        if (Files.isExecutable(javaHome)) {
+            return javaHome;
+        }
+        return ProcessHandle.current().info().command().map(Path::of)
+                .orElseThrow(() -> new IllegalStateException("cannot tell where this JVM's java executable is"));
+    }
+
+    public Path stateDir(String instance) {
+        return stateBaseDir.resolve(instance);
+    }
+
+    public Path logFile(String instance) {
+        return logDir.resolve(instance + ".log");
+    }
+
+    /** The child's command line. */
+    List<String> command(String instance, long parentPid) {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(java.toString());
+        cmd.addAll(jvmOptions);
+        cmd.add("-cp");
+        cmd.add(classpath);
+        cmd.add(MAIN_CLASS);
+        cmd.addAll(List.of("--bootstrap-servers", bootstrapServers,
+                "--scenario", scenarioFile.toAbsolutePath().toString(),
+                "--application-id", applicationId,
+                "--input-topic", inputTopic,
+                "--output-topic", outputTopic));
+        if (deadLetterTopic != null) {
+            cmd.addAll(List.of("--dead-letter-topic", deadLetterTopic));
+        }
+        cmd.addAll(List.of("--instance-id", instance,
+                "--metrics-port", "0",
+                "--state-dir", stateDir(instance).toAbsolutePath().toString(),
+                "--parent-pid", Long.toString(parentPid)));
+        if (clientPropertiesFile != null) {
+            cmd.addAll(List.of("--command-config", clientPropertiesFile.toAbsolutePath().toString()));
+        }
+        return cmd;
+    }
+}

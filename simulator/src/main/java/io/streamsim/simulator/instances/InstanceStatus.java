@@ -1,0 +1,44 @@
+package io.streamsim.simulator.instances;
+
+/**
+ * What an app instance has done, as of its last answer. Counts are cumulative over the instance's lifetimes: a
+ * restarted child starts its counters at zero, so the values its earlier lives last reported are added, and a
+ * dead instance keeps its last known values. "Last known" means the last {@code GET /control/status} answer (asked
+ * for just before a kill or stop, too) or, after a clean stop, the child's {@code final-status} line: records a
+ * child handled after that are not in it. Counts are not transactional: records processed before a crash and
+ * processed again by another instance count twice, so under a crash {@code processed} exceeds the input.
+ *
+ * @param droppedLateApp   (record, window) pairs the app dropped as late
+ * @param droppedLateKafka Kafka's own dropped-records over the instance's tasks as last reported; it falls when a
+ *                         rebalance takes tasks away, so it is only a lower bound of what Kafka dropped
+ * @param deadLettered     undecodable records written to the dead-letter topic
+ * @param rebalances       transitions into REBALANCING, each life's startup one included
+ * @param state            the Kafka Streams state while alive ({@code RUNNING}, {@code REBALANCING}, ...; or
+ *                         {@link #STARTING} before the child answers), else {@link #NOT_STARTED}, {@link #KILLED},
+ *                         {@link #STOPPED} or {@link #EXITED} (ended on its own)
+ */
+public record InstanceStatus(
+        long processed,
+        long droppedLateApp,
+        long droppedLateKafka,
+        long deadLettered,
+        long rebalances,
+        String state,
+        boolean alive) {
+
+    public static final String NOT_STARTED = "NOT_STARTED";
+    public static final String STARTING = "STARTING";
+    public static final String RUNNING = "RUNNING";
+    public static final String KILLED = "KILLED";
+    public static final String STOPPED = "STOPPED";
+    public static final String EXITED = "EXITED";
+
+    static final InstanceStatus NONE = new InstanceStatus(0, 0, 0, 0, 0, NOT_STARTED, false);
+
+    /** The counts of both, with {@code state} and {@code alive}. */
+    InstanceStatus plus(InstanceStatus other, String state, boolean alive) {
+        return new InstanceStatus(processed + other.processed, droppedLateApp + other.droppedLateApp,
+                droppedLateKafka + other.droppedLateKafka, deadLettered + other.deadLettered,
+                rebalances + other.rebalances, state, alive);
+    }
+}

@@ -1,0 +1,65 @@
+package io.streamsim.simulator.instances;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.File;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.jar.Attributes;
+import java.util.jar.JarOutputStream;
+import java.util.jar.Manifest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ClasspathTest {
+
+    @TempDir
+    Path dir;
+
+    private Path jarWithClassPath(String classPath) throws Exception {
+        Manifest manifest = new Manifest();
+        manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
+        if (classPath != null) {
+            manifest.getMainAttributes().put(Attributes.Name.CLASS_PATH, classPath);
+        }
+        Path jar = dir.resolve("app.jar");
+        try (OutputStream out = Files.newOutputStream(jar); JarOutputStream j = new JarOutputStream(out, manifest)) {
+            j.flush();
+        }
+        return jar;
+    }
+
+    @Test
+    void expand_singleJarWithRelativeClassPath_resolvesAgainstTheJarsFolder() throws Exception {
+        Path jar = jarWithClassPath("lib/a.jar lib/b%20c.jar");
+
+        List<Path> entries = Classpath.expand(jar.toString());
+
+        assertThat(entries).containsExactly(jar.toAbsolutePath(), dir.resolve("lib/a.jar").toAbsolutePath(),
+                dir.resolve("lib/b c.jar").toAbsolutePath());
+    }
+
+    @Test
+    void expand_booterJarWithFileUrls_takesThemAsAbsolutePaths() throws Exception {
+        Path classes = dir.resolve("target/test-classes");
+        Path jar = jarWithClassPath(classes.toUri() + " " + dir.resolve("x.jar").toUri());
+
+        assertThat(Classpath.expand(jar.toString())).containsExactly(jar.toAbsolutePath(), classes, dir.resolve("x.jar"));
+    }
+
+    @Test
+    void expand_severalEntriesOrAJarWithoutClassPath_areKeptAsTheyAre() throws Exception {
+        Path jar = jarWithClassPath(null);
+        String several = "a.jar" + File.pathSeparator + "classes";
+
+        assertThat(Classpath.expand(several)).containsExactly(Path.of("a.jar"), Path.of("classes"));
+        assertThat(Classpath.expand(jar.toString())).containsExactly(jar.toAbsolutePath());
+    }
+
+    @Test
+    void current_underSurefire_containsTheStreamsAppClasses() {
+        assertThat(Classpath.current()).contains("streams-app");
+    }
+}
