@@ -2,6 +2,7 @@ package io.streamsim.bench;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.streamsim.model.EventCodec;
+import io.streamsim.model.Headers;
 import io.streamsim.model.scenario.RatePhase;
 import io.streamsim.model.scenario.Scenario;
 import io.streamsim.model.scenario.ScenarioLoader;
@@ -20,14 +21,21 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.RetriableException;
 import org.apache.kafka.tools.ProducerPerformance;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -38,6 +46,16 @@ import picocli.CommandLine.Option;
  * {@code ProducerPerformance}, alternately, on one embedded broker, with the same producer settings and the
  * same payloads (ProducerPerformance sends the generator's own encoded events from a payload file), one
  * producer thread each, unthrottled. Prints records per second of each round and their ratio.
+ *
+ * <p>The records differ in one way the header line states: ProducerPerformance sends values only (no key, no
+ * headers, sticky partitioner), while the generator's records carry their event key (hashed to a partition)
+ * and the 8-byte emitted-at header, as in a real run.
+ *
+ * <p>Each round's topics are created, and produced to only once the broker leads every partition, then deleted.
+ * Producing to a topic the controller has created but the broker does not lead yet fails the first batch of a
+ * partition with NOT_LEADER_OR_FOLLOWER while later batches of the same idempotent producer may already be
+ * accepted: the retried first batch is then out of sequence for good (OutOfOrderSequenceException on the broker,
+ * retries until delivery.timeout.ms, a few hundred records lost). That, not GC or disk, failed whole rounds.
  */
 @Command(name = "producer", description = "Generator throughput vs Kafka's ProducerPerformance on the same broker.")
 final class ProducerBenchCommand implements Callable<Integer> {
@@ -45,6 +63,7 @@ final class ProducerBenchCommand implements Callable<Integer> {
     /** ProducerPerformance's closing line, the only one with percentiles. */
     private static final Pattern PP_TOTAL = Pattern.compile("(\\d+) records sent, ([0-9.]+) records/sec .*50th");
     private static final int PAYLOAD_SAMPLES = 20_000;
+    private static final Duration TOPIC_READY_TIMEOUT = Duration.ofSeconds(30);
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -68,18 +87,22 @@ final class ProducerBenchCommand implements Callable<Integer> {
         Scenario base = ScenarioLoader.load(scenarioFile);
         Scenario scenario = unthrottled(base, records);
         Path payloads = Files.createTempFile("streamsim-bench-payloads-", ".txt");
-        double meanValueBytes = writePayloads(scenario, payloads);
+        PayloadSizes sizes = writePayloads(scenario, payloads);
         try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(); Admin admin = Admin.create(
                 Map.of("bootstrap.servers", broker.bootstrapServers()))) {
             Map<String, Object> producerConfig = LoadGenerator.producerConfig(
                     Map.of("bootstrap.servers", broker.bootstrapServers()), scenario.producer(), "bench");
-            out.printf(Locale.ROOT, "bench producer: %d records a round, %d rounds after a warm-up; values from %s "
-                            + "(mean %.0f B); acks=%s linger=%s batch.size=%s compression=%s idempotence=%s; "
+            out.printf(Locale.ROOT, "bench producer: %d records a round, %d rounds after a warm-up; values from %s; "
+                            + "acks=%s linger=%s batch.size=%s compression=%s idempotence=%s; "
                             + "%d partitions; embedded broker %s%n",
-                    records, rounds, base.name(), meanValueBytes, producerConfig.get("acks"),
+                    records, rounds, base.name(), producerConfig.get("acks"),
                     producerConfig.get("linger.ms"), producerConfig.get("batch.size"),
                     producerConfig.get("compression.type"), producerConfig.get("enable.idempotence"), partitions,
                     broker.bootstrapServers());
+            out.printf(Locale.ROOT, "record sizes (mean, before compression): ProducerPerformance: value %.0f B, "
+                            + "no key, no headers, sticky partitioner; generator: value %.0f B, key %.1f B, "
+                            + "headers %d B (%s), partitioned by key%n",
+                    sizes.valueBytes(), sizes.valueBytes(), sizes.keyBytes(), sizes.headerBytes(), Headers.EMITTED_AT);
             out.printf("%-7s %24s %24s %8s%n", "round", "ProducerPerformance", "streamsim generator", "ratio");
             out.flush();
             List<Double> ratios = new ArrayList<>();
@@ -88,10 +111,14 @@ final class ProducerBenchCommand implements Callable<Integer> {
                 Scenario s = round == 0 ? unthrottled(base, n) : scenario;
                 String ppTopic = "bench.pp." + round;
                 String genTopic = "bench.gen." + round;
-                admin.createTopics(List.of(new NewTopic(ppTopic, partitions, (short) 1),
-                        new NewTopic(genTopic, partitions, (short) 1))).all().get();
+                List<String> topics = List.of(ppTopic, genTopic);
+                admin.createTopics(topics.stream().map(t -> new NewTopic(t, partitions, (short) 1)).toList())
+                        .all().get();
+                awaitLeadership(admin, topics, partitions);
                 double pp = producerPerformance(ppTopic, n, payloads, producerConfig);
                 double gen = generator(s, genTopic, broker.bootstrapServers());
+                // Keeps the broker's disk and page cache to one round's worth, however many rounds are run.
+                admin.deleteTopics(topics).all().get();
                 double ratio = gen / pp;
                 if (round > 0) {
                     ratios.add(ratio);
@@ -119,20 +146,77 @@ final class ProducerBenchCommand implements Callable<Integer> {
                 s.app(), s.producer(), s.talkingPoints());
     }
 
-    /** Writes encoded events, one a line, for ProducerPerformance's --payload-file; returns their mean size. */
-    private static double writePayloads(Scenario scenario, Path file) throws Exception {
+    /** Mean sizes of the generator's records: ProducerPerformance sends the same values, without the rest. */
+    record PayloadSizes(double valueBytes, double keyBytes, int headerBytes) {
+    }
+
+    /** Writes encoded events, one a line, for ProducerPerformance's --payload-file; returns their mean sizes. */
+    private static PayloadSizes writePayloads(Scenario scenario, Path file) throws Exception {
         EventGenerator generator = new EventGenerator(scenario, Instant.now());
         StringBuilder text = new StringBuilder();
-        long bytes = 0;
+        long valueBytes = 0;
+        long keyBytes = 0;
         int count = (int) Math.min(PAYLOAD_SAMPLES, scenario.timeline().totalEvents());
         for (int i = 0; i < count; i++) {
             GeneratedEvent e = generator.event(i);
             byte[] value = EventCodec.encode(e.event());
-            bytes += value.length;
+            valueBytes += value.length;
+            keyBytes += e.event().key().getBytes(StandardCharsets.UTF_8).length;
             text.append(new String(value, StandardCharsets.UTF_8)).append('\n');
         }
         Files.writeString(file, text, StandardCharsets.UTF_8);
-        return (double) bytes / count;
+        int headerBytes = Headers.EMITTED_AT.getBytes(StandardCharsets.UTF_8).length + Long.BYTES;
+        return new PayloadSizes((double) valueBytes / count, (double) keyBytes / count, headerBytes);
+    }
+
+    /**
+     * Waits until the broker answers ListOffsets for every partition of {@code topics}: it does so only as the
+     * partition's leader, the same check a produce request meets. Admin's createTopics returns once the
+     * controller has committed the topics, which can be before the broker knows them (asked before, Admin logs
+     * an ERROR per unknown topic: hence the wait for them in the broker's metadata first), and before it has
+     * taken up leadership.
+     */
+    private static void awaitLeadership(Admin admin, List<String> topics, int partitions) throws Exception {
+        long deadline = System.nanoTime() + TOPIC_READY_TIMEOUT.toNanos();
+        while (!allHaveLeaders(admin, topics, partitions)) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("the broker's metadata lacks a leader of some partition of " + topics
+                        + " after " + TOPIC_READY_TIMEOUT);
+            }
+            Thread.sleep(20);
+        }
+        Map<TopicPartition, OffsetSpec> request = new HashMap<>();
+        for (String topic : topics) {
+            for (int p = 0; p < partitions; p++) {
+                request.put(new TopicPartition(topic, p), OffsetSpec.latest());
+            }
+        }
+        while (true) {
+            try {
+                admin.listOffsets(request).all().get(TOPIC_READY_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+                return;
+            } catch (ExecutionException e) {
+                if (!(e.getCause() instanceof RetriableException) || System.nanoTime() > deadline) {
+                    throw new IllegalStateException("the broker does not lead every partition of " + topics
+                            + " after " + TOPIC_READY_TIMEOUT, e.getCause());
+                }
+                Thread.sleep(20);
+            }
+        }
+    }
+
+    private static boolean allHaveLeaders(Admin admin, List<String> topics, int partitions) throws Exception {
+        try {
+            Map<String, TopicDescription> described = admin.describeTopics(topics).allTopicNames()
+                    .get(TOPIC_READY_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            return described.values().stream().allMatch(d -> d.partitions().size() == partitions
+                    && d.partitions().stream().allMatch(p -> p.leader() != null && !p.leader().isEmpty()));
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RetriableException) {
+                return false;
+            }
+            throw e;
+        }
     }
 
     /** Runs Kafka's ProducerPerformance in this JVM and reads its records/sec from the total line it prints. */
@@ -144,13 +228,19 @@ final class ProducerBenchCommand implements Callable<Integer> {
                 "enable.idempotence")) {
             args.add(key + "=" + config.get(key));
         }
-        PrintStream original = System.out;
+        // ProducerPerformance prints progress to stdout and each failed send's stack trace to stderr: keep both
+        // off the console, and show them only if the round fails.
+        PrintStream originalOut = System.out;
+        PrintStream originalErr = System.err;
         ByteArrayOutputStream captured = new ByteArrayOutputStream();
-        System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
+        PrintStream capture = new PrintStream(captured, true, StandardCharsets.UTF_8);
+        System.setOut(capture);
+        System.setErr(capture);
         try {
             ProducerPerformance.main(args.toArray(String[]::new));
         } finally {
-            System.setOut(original);
+            System.setOut(originalOut);
+            System.setErr(originalErr);
         }
         String output = captured.toString(StandardCharsets.UTF_8);
         Matcher m = PP_TOTAL.matcher(output);
@@ -159,7 +249,8 @@ final class ProducerBenchCommand implements Callable<Integer> {
         }
         long sent = Long.parseLong(m.group(1));
         if (sent != n) {
-            throw new IllegalStateException("ProducerPerformance sent " + sent + " of " + n + " records:\n" + output);
+            throw new IllegalStateException("ProducerPerformance sent " + sent + " of " + n + " records:\n"
+                    + output.substring(0, Math.min(output.length(), 20_000)));
         }
         double rate = Double.parseDouble(m.group(2));
         return rate;

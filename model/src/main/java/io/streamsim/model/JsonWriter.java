@@ -33,6 +33,9 @@ final class JsonWriter {
     }
 
     private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
+    private static final long EIGHT_DIGITS = 100_000_000L;
+    /** "00", "01", ... "99": two digits per division. */
+    private static final byte[] DIGIT_PAIRS = new byte[200];
     /** The longest long, {@code -9223372036854775808}, has 20 characters. */
     private static final int MAX_LONG_CHARS = 20;
     /** Worst case per UTF-16 char: 6 bytes for a control character escaped as a Unicode escape. */
@@ -41,6 +44,10 @@ final class JsonWriter {
     private static final boolean[] PLAIN = new boolean[128];
 
     static {
+        for (int i = 0; i < 100; i++) {
+            DIGIT_PAIRS[2 * i] = (byte) ('0' + i / 10);
+            DIGIT_PAIRS[2 * i + 1] = (byte) ('0' + i % 10);
+        }
         for (int c = 0x20; c < 0x80; c++) {
             PLAIN[c] = c != '"' && c != '\\';
         }
@@ -99,37 +106,70 @@ final class JsonWriter {
 
     private void number(long value) {
         ensure(MAX_LONG_CHARS);
-        if (value == Long.MIN_VALUE) {
-            byte[] min = Long.toString(value).getBytes(StandardCharsets.US_ASCII);
-            System.arraycopy(min, 0, buf, len, min.length);
-            len += min.length;
-            return;
-        }
-        byte[] b = buf;
         if (value < 0) {
-            b[len++] = '-';
+            if (value == Long.MIN_VALUE) {
+                byte[] min = Long.toString(value).getBytes(StandardCharsets.US_ASCII);
+                System.arraycopy(min, 0, buf, len, min.length);
+                len += min.length;
+                return;
+            }
+            buf[len++] = '-';
             value = -value;
         }
-        int end = len + digits(value);
-        int p = end;
-        while (value >= 10) {
-            long q = value / 10;
-            b[--p] = (byte) ('0' + (int) (value - q * 10));
-            value = q;
+        // int arithmetic two digits at a time: a long division per digit was a fifth of encoding an event.
+        if (value < EIGHT_DIGITS) {
+            len = writeInt(buf, len, (int) value);
+        } else if (value < EIGHT_DIGITS * EIGHT_DIGITS) {
+            long high = value / EIGHT_DIGITS;
+            len = writeInt(buf, len, (int) high);
+            len = writeEightDigits(buf, len, (int) (value - high * EIGHT_DIGITS));
+        } else {
+            long high = value / EIGHT_DIGITS;
+            long top = high / EIGHT_DIGITS;
+            len = writeInt(buf, len, (int) top);
+            len = writeEightDigits(buf, len, (int) (high - top * EIGHT_DIGITS));
+            len = writeEightDigits(buf, len, (int) (value - high * EIGHT_DIGITS));
         }
-        b[--p] = (byte) ('0' + (int) value);
-        len = end;
     }
 
-    /** Decimal digits of {@code value >= 0}. */
-    private static int digits(long value) {
-        int d = 1;
-        long limit = 10;
-        while (d < 19 && value >= limit) {
-            d++;
-            limit *= 10;
+    /** Writes {@code 0 <= value < 10^8} without leading zeros; returns the new end. */
+    private static int writeInt(byte[] b, int at, int value) {
+        int end = at + digits(value);
+        int p = end;
+        while (value >= 100) {
+            int q = value / 100;
+            int pair = (value - q * 100) * 2;
+            b[--p] = DIGIT_PAIRS[pair + 1];
+            b[--p] = DIGIT_PAIRS[pair];
+            value = q;
         }
-        return d;
+        if (value >= 10) {
+            b[--p] = DIGIT_PAIRS[value * 2 + 1];
+            b[--p] = DIGIT_PAIRS[value * 2];
+        } else {
+            b[--p] = (byte) ('0' + value);
+        }
+        return end;
+    }
+
+    /** Writes {@code 0 <= value < 10^8} as exactly eight digits, zero-padded; returns the new end. */
+    private static int writeEightDigits(byte[] b, int at, int value) {
+        for (int p = at + 8; p > at; ) {
+            int q = value / 100;
+            int pair = (value - q * 100) * 2;
+            b[--p] = DIGIT_PAIRS[pair + 1];
+            b[--p] = DIGIT_PAIRS[pair];
+            value = q;
+        }
+        return at + 8;
+    }
+
+    /** Decimal digits of {@code 0 <= value < 10^8}. */
+    private static int digits(int value) {
+        if (value < 10_000) {
+            return value < 100 ? (value < 10 ? 1 : 2) : (value < 1_000 ? 3 : 4);
+        }
+        return value < 1_000_000 ? (value < 100_000 ? 5 : 6) : (value < 10_000_000 ? 7 : 8);
     }
 
     /** The string's characters, escaped and UTF-8 encoded; ASCII without anything to escape is copied as is. */

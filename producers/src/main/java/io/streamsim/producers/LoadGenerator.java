@@ -11,6 +11,8 @@ import io.streamsim.model.EventCodec;
 import io.streamsim.model.Headers;
 import io.streamsim.model.scenario.ProducerSpec;
 import io.streamsim.model.scenario.Scenario;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -23,6 +25,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Function;
+import java.util.function.ToLongFunction;
 import org.apache.kafka.clients.producer.Callback;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
@@ -46,6 +49,11 @@ import org.slf4j.LoggerFactory;
  * and its {@value Headers#EMITTED_AT} header the wall-clock time it was due ({@code origin + dueOffset}), so
  * latency measured downstream includes any time the producers fell behind. A duplicated event is sent twice in
  * a row, identically.
+ *
+ * <p>The send path is the hot path (hundreds of thousands of records a second on one thread): per record it
+ * allocates only what Kafka keeps (record, key and value bytes), reuses the header while the emitted-at
+ * millisecond stays the same, reads the clock only while the thread might be ahead of schedule, and keeps its
+ * counts in single-writer fields published with release stores rather than atomic read-modify-writes.
  *
  * <p>Send failures are counted and the last one kept ({@link #stats()}); they never end a thread, so a broker
  * fault is a number in the report rather than a dead producer.
@@ -76,11 +84,9 @@ public final class LoadGenerator implements AutoCloseable {
     private final List<Meter> meters = new ArrayList<>();
     private final CountDownLatch done;
 
-    private final LongAdder eventsSent = new LongAdder();
-    private final LongAdder recordsSent = new LongAdder();
+    // Written by the producers' I/O threads (and by a sender on a synchronous failure): not single-writer.
     private final LongAdder recordsAcked = new LongAdder();
     private final LongAdder recordsFailed = new LongAdder();
-    private final LongAdder duplicatesSent = new LongAdder();
     private final Callback callback = this::completed;
     private volatile String lastError;
     private volatile boolean started;
@@ -120,13 +126,16 @@ public final class LoadGenerator implements AutoCloseable {
             closeProducers();
             throw e;
         }
-        meters.add(counter("streamsim.producer.events.sent", "distinct events handed to a producer", eventsSent, tags));
+        meters.add(counter("streamsim.producer.events.sent", "distinct events handed to a producer",
+                g -> g.sumOverWorkers(Worker.EVENTS_SENT), tags));
         meters.add(counter("streamsim.producer.records.sent", "records handed to a producer, duplicates included",
-                recordsSent, tags));
-        meters.add(counter("streamsim.producer.records.acked", "records acknowledged by the broker", recordsAcked, tags));
-        meters.add(counter("streamsim.producer.records.failed", "records whose send failed", recordsFailed, tags));
-        meters.add(counter("streamsim.producer.duplicates.sent", "second copies of duplicated events", duplicatesSent,
-                tags));
+                g -> g.sumOverWorkers(Worker.RECORDS_SENT), tags));
+        meters.add(counter("streamsim.producer.records.acked", "records acknowledged by the broker",
+                g -> g.recordsAcked.sum(), tags));
+        meters.add(counter("streamsim.producer.records.failed", "records whose send failed",
+                g -> g.recordsFailed.sum(), tags));
+        meters.add(counter("streamsim.producer.duplicates.sent", "second copies of duplicated events",
+                g -> g.sumOverWorkers(Worker.DUPLICATES_SENT), tags));
         meters.add(Gauge.builder("streamsim.producer.schedule.lag", this, g -> g.scheduleLagNanos() / 1e9)
                 .description("how far behind its due time the furthest-behind producer thread's current send is")
                 .baseUnit("seconds")
@@ -168,8 +177,8 @@ public final class LoadGenerator implements AutoCloseable {
         return prefix + "-" + thread;
     }
 
-    private FunctionCounter counter(String name, String description, LongAdder adder, Tags tags) {
-        return FunctionCounter.builder(name, adder, LongAdder::sum)
+    private FunctionCounter counter(String name, String description, ToLongFunction<LoadGenerator> count, Tags tags) {
+        return FunctionCounter.builder(name, this, g -> count.applyAsLong(g))
                 .description(description)
                 .tags(tags)
                 .register(registry);
@@ -258,25 +267,36 @@ public final class LoadGenerator implements AutoCloseable {
     public ProducerStats stats() {
         long maxEventMillis = Long.MIN_VALUE;
         for (Worker w : workers) {
-            maxEventMillis = Math.max(maxEventMillis, w.maxEventMillis);
+            maxEventMillis = Math.max(maxEventMillis, (long) Worker.MAX_EVENT_MILLIS.getAcquire(w));
         }
+        // Failures and acks first: a record counted as acked or failed was counted as sent before.
+        long failed = recordsFailed.sum();
+        long acked = recordsAcked.sum();
         return new ProducerStats(
                 pacer.eventsDue(),
-                eventsSent.sum(),
-                recordsSent.sum(),
-                recordsAcked.sum(),
-                recordsFailed.sum(),
-                duplicatesSent.sum(),
+                sumOverWorkers(Worker.EVENTS_SENT),
+                sumOverWorkers(Worker.RECORDS_SENT),
+                acked,
+                failed,
+                sumOverWorkers(Worker.DUPLICATES_SENT),
                 maxEventMillis == Long.MIN_VALUE ? null : Instant.ofEpochMilli(maxEventMillis),
                 Duration.ofNanos(scheduleLagNanos()),
                 lastError);
+    }
+
+    private long sumOverWorkers(VarHandle count) {
+        long sum = 0;
+        for (Worker w : workers) {
+            sum += (long) count.getAcquire(w);
+        }
+        return sum;
     }
 
     private long scheduleLagNanos() {
         long now = ticker.nanoTime();
         long lag = 0;
         for (Worker w : workers) {
-            long behindSince = w.behindSinceNanos;
+            long behindSince = (long) Worker.BEHIND_SINCE_NANOS.getAcquire(w);
             if (behindSince != Worker.ON_TIME) {
                 lag = Math.max(lag, now - behindSince);
             }
@@ -305,6 +325,11 @@ public final class LoadGenerator implements AutoCloseable {
     private final class Worker implements Runnable {
 
         static final long ON_TIME = Long.MIN_VALUE;
+        static final VarHandle EVENTS_SENT = field("eventsSent");
+        static final VarHandle RECORDS_SENT = field("recordsSent");
+        static final VarHandle DUPLICATES_SENT = field("duplicatesSent");
+        static final VarHandle BEHIND_SINCE_NANOS = field("behindSinceNanos");
+        static final VarHandle MAX_EVENT_MILLIS = field("maxEventMillis");
 
         final int index;
         final int threads;
@@ -312,9 +337,16 @@ public final class LoadGenerator implements AutoCloseable {
         final Thread thread;
         /** True while the thread may be parked for a due time: only then does {@link #stop()} interrupt it. */
         volatile boolean waiting;
+        // Written by this worker's thread only, with release stores (a plain store on x86); read with acquire.
+        long eventsSent;
+        long recordsSent;
+        long duplicatesSent;
         /** The due ticker time of the event being sent when it was released late, else {@link #ON_TIME}. */
-        volatile long behindSinceNanos = ON_TIME;
-        volatile long maxEventMillis = Long.MIN_VALUE;
+        long behindSinceNanos = ON_TIME;
+        long maxEventMillis = Long.MIN_VALUE;
+        /** The emitted-at header of the last record: records due in the same millisecond share it. */
+        private long headersMillis = Long.MIN_VALUE;
+        private RecordHeaders headers;
 
         Worker(int index, int threads, Producer<byte[], byte[]> producer) {
             this.index = index;
@@ -324,25 +356,41 @@ public final class LoadGenerator implements AutoCloseable {
             this.thread.setDaemon(true);
         }
 
+        private static VarHandle field(String name) {
+            try {
+                return MethodHandles.lookup().findVarHandle(Worker.class, name, long.class);
+            } catch (ReflectiveOperationException e) {
+                throw new ExceptionInInitializerError(e);
+            }
+        }
+
         @Override
         public void run() {
             long total = generator.totalEvents();
             long start = pacer.startNanos();
+            // A ticker reading no later than now: an event due before it is behind schedule without a new reading.
+            long clock = Long.MIN_VALUE;
             try {
                 for (long i = index; i < total && !stopped; i += threads) {
                     GeneratedEvent g = generator.event(i);
-                    long behind;
-                    waiting = true;
-                    try {
-                        // Re-read after announcing the wait: either stop() sees waiting, or this sees stopped.
-                        if (stopped) {
-                            break;
+                    long due = start + g.dueOffsetNanos();
+                    boolean late = due < clock;
+                    if (!late) {
+                        long behind;
+                        waiting = true;
+                        try {
+                            // Re-read after announcing the wait: either stop() sees waiting, or this sees stopped.
+                            if (stopped) {
+                                break;
+                            }
+                            behind = pacer.awaitOffset(g.dueOffsetNanos());
+                        } finally {
+                            waiting = false;
                         }
-                        behind = pacer.awaitOffset(g.dueOffsetNanos());
-                    } finally {
-                        waiting = false;
+                        late = behind > 0;
+                        clock = due + behind;
                     }
-                    behindSinceNanos = behind > 0 ? start + g.dueOffsetNanos() : ON_TIME;
+                    BEHIND_SINCE_NANOS.setRelease(this, late ? due : ON_TIME);
                     send(g);
                 }
             } catch (InterruptedException e) {
@@ -350,7 +398,7 @@ public final class LoadGenerator implements AutoCloseable {
             } catch (RuntimeException e) {
                 failedThread(e);
             } finally {
-                behindSinceNanos = ON_TIME;
+                BEHIND_SINCE_NANOS.setRelease(this, ON_TIME);
                 // A stop() that raced the end of a wait may have left the flag set; flush must not see it.
                 Thread.interrupted();
                 flush();
@@ -361,24 +409,35 @@ public final class LoadGenerator implements AutoCloseable {
         private void send(GeneratedEvent g) {
             Event event = g.event();
             long eventMillis = event.eventTime().toEpochMilli();
-            Header emittedAt = new RecordHeader(Headers.EMITTED_AT,
-                    Headers.encodeEpochMillis(originMillis + g.dueOffsetNanos() / 1_000_000));
             ProducerRecord<byte[], byte[]> record = new ProducerRecord<>(topic, null, eventMillis,
                     event.key().getBytes(StandardCharsets.UTF_8), EventCodec.encode(event),
-                    new RecordHeaders(new Header[] {emittedAt}));
-            eventsSent.increment();
+                    emittedAt(originMillis + g.dueOffsetNanos() / 1_000_000));
+            EVENTS_SENT.setRelease(this, eventsSent + 1);
             sendOne(record);
             if (g.duplicated()) {
-                duplicatesSent.increment();
+                DUPLICATES_SENT.setRelease(this, duplicatesSent + 1);
                 sendOne(record);
             }
             if (eventMillis > maxEventMillis) {
-                maxEventMillis = eventMillis;
+                MAX_EVENT_MILLIS.setRelease(this, eventMillis);
             }
         }
 
+        /**
+         * The headers of a record due at {@code epochMillis}. The producer only reads them (it makes them
+         * read-only on send, as it does for a duplicate's second send), so records of one millisecond share them.
+         */
+        private RecordHeaders emittedAt(long epochMillis) {
+            if (headers == null || epochMillis != headersMillis) {
+                headers = new RecordHeaders(new Header[] {
+                        new RecordHeader(Headers.EMITTED_AT, Headers.encodeEpochMillis(epochMillis))});
+                headersMillis = epochMillis;
+            }
+            return headers;
+        }
+
         private void sendOne(ProducerRecord<byte[], byte[]> record) {
-            recordsSent.increment();
+            RECORDS_SENT.setRelease(this, recordsSent + 1);
             try {
                 producer.send(record, callback);
             } catch (InterruptException e) {

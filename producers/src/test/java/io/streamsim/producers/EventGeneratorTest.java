@@ -11,12 +11,16 @@ import io.streamsim.model.scenario.RateTimeline;
 import io.streamsim.model.scenario.Scenario;
 import java.time.Duration;
 import java.time.Instant;
+import java.nio.charset.StandardCharsets;
 import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.zip.CRC32;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class EventGeneratorTest {
 
@@ -228,5 +232,31 @@ class EventGeneratorTest {
         assertThat(EventGenerator.mix(42, 0)).isNotEqualTo(EventGenerator.mix(42, 1));
         assertThat(EventGenerator.mix(42, 1)).isNotEqualTo(EventGenerator.mix(43, 0));
         assertThat(Long.bitCount(EventGenerator.mix(42, 0) ^ EventGenerator.mix(42, 1))).isBetween(16, 48);
+    }
+
+    /**
+     * The checksums were taken from the generator before its hot path was optimized: a faster generator must
+     * produce the very same events (values, keys, due times, late and duplicate flags) for the same seed. The
+     * larger key counts take the paths that build user and customer ids per event instead of from a table.
+     */
+    @ParameterizedTest(name = "seed {0}, {1}")
+    @CsvSource(delimiter = '|', value = {
+            "42 | {type: clickstream, keys: 2000, keyDistribution: {zipf: 1.1}}                                     | 3e6a1f54",
+            "7  | {type: orders, keys: 500, keyDistribution: {hotspot: {keyFraction: 0.02, trafficFraction: 0.5}}} | 70200b60",
+            "3  | {type: clickstream, keys: 10000}                                                                  | cfb4ad40",
+            "4  | {type: orders, keys: 20000, keyDistribution: {zipf: 0.8}}                                         | b2fefaef"})
+    void event_sameSeed_matchesTheEventsOfEarlierVersions(long seed, String events, String checksum) {
+        EventGenerator g = new EventGenerator(Scenarios.of(seed, events, STEADY,
+                "disorder: {lateFraction: 0.1, delay: {exponential: {mean: 1s}}, maxDelay: 3s}\n"
+                        + "dirt: {duplicateFraction: 0.01}\n"), ORIGIN);
+        CRC32 crc = new CRC32();
+        for (long i = 0; i < 20_000; i++) {
+            GeneratedEvent e = g.event(i);
+            crc.update(EventCodec.encode(e.event()));
+            crc.update(e.event().key().getBytes(StandardCharsets.UTF_8));
+            crc.update((e.late() ? 2 : 0) | (e.duplicated() ? 1 : 0));
+            crc.update(Long.toString(e.dueOffsetNanos()).getBytes(StandardCharsets.US_ASCII));
+        }
+        assertThat(Long.toHexString(crc.getValue())).isEqualTo(checksum);
     }
 }
