@@ -6,9 +6,11 @@ import io.streamsim.model.EventType;
 import io.streamsim.model.OrderEvent;
 import io.streamsim.model.scenario.DisorderSpec;
 import io.streamsim.model.scenario.EventsSpec;
+import io.streamsim.model.scenario.Fault;
 import io.streamsim.model.scenario.RateTimeline;
 import io.streamsim.model.scenario.Scenario;
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 import java.util.SplittableRandom;
 
@@ -70,6 +72,11 @@ public final class EventGenerator {
     private final double lateFraction;
     private final DelaySampler delays;
     private final double duplicateFraction;
+    private final double poisonFraction;
+    /** Salts the poison draw's random source, so it is independent of the event's own. */
+    private static final long POISON_SALT = 0x706F69736F6E4CL;
+    private final int shards;
+    private final List<Fault.ClockSkew> skews;
     private final int users;
     private final int customers;
 
@@ -97,6 +104,10 @@ public final class EventGenerator {
         this.lateFraction = disorder.lateFraction();
         this.delays = DelaySampler.of(disorder.delay(), disorder.maxDelay());
         this.duplicateFraction = scenario.dirt().duplicateFraction();
+        this.poisonFraction = scenario.dirt().poisonFraction();
+        this.shards = scenario.producer().threads();
+        this.skews = scenario.faults().stream().filter(f -> f instanceof Fault.ClockSkew)
+                .map(f -> (Fault.ClockSkew) f).toList();
         this.users = (int) Math.min(Integer.MAX_VALUE, (long) USERS_PER_KEY * events.keys());
         this.customers = (int) Math.min(Integer.MAX_VALUE, (long) CUSTOMERS_PER_KEY * events.keys());
     }
@@ -136,12 +147,40 @@ public final class EventGenerator {
             eventMillis -= delays.nextNanos(random) / 1_000_000;
         }
         boolean duplicated = random.nextDouble() < duplicateFraction;
+        eventMillis += skewMillis(index, due);
         String key = keyName(keys.next(random));
         Instant eventTime = Instant.ofEpochMilli(eventMillis);
         Event event = type == EventType.ORDERS
                 ? order(index, eventTime, key, random)
                 : click(index, eventTime, eventMillis, key, random);
-        return new GeneratedEvent(event, due, late, duplicated);
+        return new GeneratedEvent(event, due, late, duplicated, poisonFollows(index));
+    }
+
+    /**
+     * A clock skew fault shifts the event times of one producer shard (events {@code index % threads == shard},
+     * the ones that shard's thread sends) that fall due within the fault's span: part of the stream, so the same
+     * scenario gives the same skewed events whenever the fault is applied.
+     */
+    private long skewMillis(long index, long dueOffsetNanos) {
+        if (skews.isEmpty()) {
+            return 0;
+        }
+        long shift = 0;
+        for (Fault.ClockSkew s : skews) {
+            long from = s.at().toNanos();
+            if (index % shards == s.shard() && dueOffsetNanos >= from && dueOffsetNanos < from + s.lasting().toNanos()) {
+                shift += s.offset().toMillis();
+            }
+        }
+        return shift;
+    }
+
+    /**
+     * Whether an undecodable record follows event {@code index} (dirt.poisonFraction), drawn from a random source
+     * of its own so that adding poison leaves every event as it was.
+     */
+    private boolean poisonFollows(long index) {
+        return poisonFraction > 0 && new SplittableRandom(mix(seed ^ POISON_SALT, index)).nextDouble() < poisonFraction;
     }
 
     private ClickEvent click(long index, Instant eventTime, long eventMillis, String page, SplittableRandom random) {

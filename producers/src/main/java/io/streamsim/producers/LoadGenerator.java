@@ -9,6 +9,7 @@ import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import io.streamsim.model.Event;
 import io.streamsim.model.EventCodec;
 import io.streamsim.model.Headers;
+import io.streamsim.model.PoisonRecords;
 import io.streamsim.model.scenario.ProducerSpec;
 import io.streamsim.model.scenario.Scenario;
 import java.lang.invoke.MethodHandles;
@@ -88,10 +89,19 @@ public final class LoadGenerator implements AutoCloseable {
     private final LongAdder recordsAcked = new LongAdder();
     private final LongAdder recordsFailed = new LongAdder();
     private final Callback callback = this::completed;
+    /** Poison records are not records of the stream: only a failure is noted, as the last error. */
+    private final Callback poisonCallback = (metadata, exception) -> {
+        if (exception != null) {
+            lastError = "poison record: " + exception.getClass().getSimpleName() + ": " + exception.getMessage();
+        }
+    };
     private volatile String lastError;
     private volatile boolean started;
     private volatile boolean stopped;
     private volatile boolean closed;
+    private static final long NOT_PAUSED = Long.MIN_VALUE;
+    /** Ticker time until which the producer threads hold back, or {@link #NOT_PAUSED}. */
+    private volatile long pausedUntilNanos = NOT_PAUSED;
 
     /**
      * @param clientConfig    bootstrap.servers and any security settings; the scenario's producer settings are
@@ -264,6 +274,14 @@ public final class LoadGenerator implements AutoCloseable {
         }
     }
 
+    /**
+     * Stops sending for {@code lasting} from now (an upstream outage); events that fall due meanwhile are sent
+     * when it ends, as fast as the producers can, so the backlog shows as schedule lag and latency.
+     */
+    public void pause(Duration lasting) {
+        pausedUntilNanos = ticker.nanoTime() + lasting.toNanos();
+    }
+
     public ProducerStats stats() {
         long maxEventMillis = Long.MIN_VALUE;
         for (Worker w : workers) {
@@ -281,7 +299,8 @@ public final class LoadGenerator implements AutoCloseable {
                 sumOverWorkers(Worker.DUPLICATES_SENT),
                 maxEventMillis == Long.MIN_VALUE ? null : Instant.ofEpochMilli(maxEventMillis),
                 Duration.ofNanos(scheduleLagNanos()),
-                lastError);
+                lastError,
+                sumOverWorkers(Worker.POISON_SENT));
     }
 
     private long sumOverWorkers(VarHandle count) {
@@ -328,6 +347,7 @@ public final class LoadGenerator implements AutoCloseable {
         static final VarHandle EVENTS_SENT = field("eventsSent");
         static final VarHandle RECORDS_SENT = field("recordsSent");
         static final VarHandle DUPLICATES_SENT = field("duplicatesSent");
+        static final VarHandle POISON_SENT = field("poisonSent");
         static final VarHandle BEHIND_SINCE_NANOS = field("behindSinceNanos");
         static final VarHandle MAX_EVENT_MILLIS = field("maxEventMillis");
 
@@ -341,6 +361,7 @@ public final class LoadGenerator implements AutoCloseable {
         long eventsSent;
         long recordsSent;
         long duplicatesSent;
+        long poisonSent;
         /** The due ticker time of the event being sent when it was released late, else {@link #ON_TIME}. */
         long behindSinceNanos = ON_TIME;
         long maxEventMillis = Long.MIN_VALUE;
@@ -372,6 +393,9 @@ public final class LoadGenerator implements AutoCloseable {
             long clock = Long.MIN_VALUE;
             try {
                 for (long i = index; i < total && !stopped; i += threads) {
+                    if (pausedUntilNanos != NOT_PAUSED) {
+                        waitOutPause();
+                    }
                     GeneratedEvent g = generator.event(i);
                     long due = start + g.dueOffsetNanos();
                     boolean late = due < clock;
@@ -418,8 +442,25 @@ public final class LoadGenerator implements AutoCloseable {
                 DUPLICATES_SENT.setRelease(this, duplicatesSent + 1);
                 sendOne(record);
             }
+            if (g.poisonFollows()) {
+                sendPoison(event.id());
+            }
             if (eventMillis > maxEventMillis) {
                 MAX_EVENT_MILLIS.setRelease(this, eventMillis);
+            }
+        }
+
+        /** An undecodable record numbered by the event it follows; its acks are not records' acks. */
+        private void sendPoison(long number) {
+            POISON_SENT.setRelease(this, poisonSent + 1);
+            try {
+                producer.send(new ProducerRecord<>(topic, null, PoisonRecords.key(number), PoisonRecords.value(number)),
+                        poisonCallback);
+            } catch (InterruptException e) {
+                poisonCallback.onCompletion(null, e);
+                Thread.interrupted();
+            } catch (RuntimeException e) {
+                poisonCallback.onCompletion(null, e);
             }
         }
 
@@ -460,6 +501,22 @@ public final class LoadGenerator implements AutoCloseable {
                     failedThread(e);
                     return;
                 }
+            }
+        }
+
+        /** Parks while the producers are paused; what falls due meanwhile is sent afterwards, late. */
+        private void waitOutPause() throws InterruptedException {
+            long until = pausedUntilNanos;
+            if (until == NOT_PAUSED || ticker.nanoTime() >= until) {
+                return;
+            }
+            waiting = true;
+            try {
+                if (!stopped) {
+                    ticker.parkUntil(until);
+                }
+            } finally {
+                waiting = false;
             }
         }
 

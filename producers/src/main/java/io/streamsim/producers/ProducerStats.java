@@ -16,6 +16,7 @@ import java.time.Instant;
  * @param maxEventTime   the latest event time sent, or null before the first send
  * @param scheduleLag    how far behind its due time the furthest-behind thread's current send is; zero on time
  * @param lastError      the most recent send failure, or null
+ * @param poisonSent     undecodable records sent after events (dirt.poisonFraction); not in the record counts
  */
 public record ProducerStats(
         long eventsDue,
@@ -26,5 +27,6 @@ public record ProducerStats(
         long duplicatesSent,
         Instant maxEventTime,
         Duration scheduleLag,
-        String lastError) {
+        String lastError,
+        long poisonSent) {
 }
