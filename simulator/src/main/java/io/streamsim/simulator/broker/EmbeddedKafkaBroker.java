@@ -27,8 +27,12 @@ import org.slf4j.LoggerFactory;
  * A single-node KRaft Kafka broker (combined broker and controller) running in this JVM from Kafka's own
  * server code: a real broker, listening on 127.0.0.1 only, on free ports, with its data in a temporary
  * directory that {@link #close()} removes. Measured here: up in about 3 s the first time in a JVM.
+ *
+ * <p>As a {@link KafkaCluster} it is one node, {@code broker-1}, that cannot be killed, stopped or restarted:
+ * with one replica a broker fault is an outage, not a failover, and an in-process broker cannot be killed
+ * for real. Use {@link ChildJvmKafkaCluster} for broker faults.
  */
-public final class EmbeddedKafkaBroker implements AutoCloseable {
+public final class EmbeddedKafkaBroker implements KafkaCluster {
 
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedKafkaBroker.class);
     private static final int NODE_ID = 1;
@@ -37,6 +41,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     private final Path dir;
     private final KafkaRaftServer server;
     private final int port;
+    private volatile boolean closed;
 
     private EmbeddedKafkaBroker(Path dir, KafkaRaftServer server, int port) {
         this.dir = dir;
@@ -80,8 +85,50 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         return start(Map.of());
     }
 
+    @Override
     public String bootstrapServers() {
         return "127.0.0.1:" + port;
+    }
+
+    @Override
+    public int size() {
+        return 1;
+    }
+
+    @Override
+    public List<String> nodeNames() {
+        return List.of(KafkaClusterNodes.name(NODE_ID));
+    }
+
+    /** @throws UnsupportedOperationException always: broker faults need a replicated cluster */
+    @Override
+    public void kill(int node) {
+        throw faultsUnsupported("kill", node);
+    }
+
+    /** @throws UnsupportedOperationException always: broker faults need a replicated cluster */
+    @Override
+    public void stop(int node) {
+        throw faultsUnsupported("stop", node);
+    }
+
+    /** @throws UnsupportedOperationException always: broker faults need a replicated cluster */
+    @Override
+    public void restart(int node) {
+        throw faultsUnsupported("restart", node);
+    }
+
+    @Override
+    public boolean isUp(int node) {
+        KafkaClusterNodes.check(node, 1);
+        return !closed;
+    }
+
+    private static UnsupportedOperationException faultsUnsupported(String fault, int node) {
+        KafkaClusterNodes.check(node, 1);
+        return new UnsupportedOperationException("cannot " + fault + " " + KafkaClusterNodes.name(node)
+                + ": broker faults need a replicated cluster (ChildJvmKafkaCluster, 3 nodes); the embedded broker"
+                + " is a single in-process node whose loss would be an outage, not a failover");
     }
 
     /** Where the broker keeps its data; removed by {@link #close()}. */
@@ -92,6 +139,10 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     /** Stops the broker and removes its data. */
     @Override
     public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
         try {
             server.shutdown();
             server.awaitShutdown();
