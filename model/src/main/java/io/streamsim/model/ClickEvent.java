@@ -40,4 +40,9 @@ public record ClickEvent(
     public EventType type() {
         return EventType.CLICKSTREAM;
     }
+
+    @Override
+    public ClickEvent withEventTime(Instant time) {
+        return new ClickEvent(id, time, page, userId, sessionId, action, referrer, dwellMillis);
+    }
 }

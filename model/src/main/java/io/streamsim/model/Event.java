@@ -19,4 +19,7 @@ public sealed interface Event permits ClickEvent, OrderEvent, Watermark {
     long aggregatedValue();
 
     EventType type();
+
+    /** The same event at another event time (a live rate step moves event times with send times). */
+    Event withEventTime(Instant eventTime);
 }

@@ -44,4 +44,9 @@ public record OrderEvent(
     public EventType type() {
         return EventType.ORDERS;
     }
+
+    @Override
+    public OrderEvent withEventTime(Instant time) {
+        return new OrderEvent(id, time, sellerId, orderId, customerId, sku, quantity, amountCents, currency);
+    }
 }

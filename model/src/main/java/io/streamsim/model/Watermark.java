@@ -37,4 +37,9 @@ public record Watermark(Instant eventTime) implements Event {
     public EventType type() {
         return EventType.WATERMARK;
     }
+
+    @Override
+    public Watermark withEventTime(Instant time) {
+        return new Watermark(time);
+    }
 }

@@ -274,6 +274,11 @@ public final class LoadGenerator implements AutoCloseable {
         }
     }
 
+    /** Multiplies the send rate from now on: the rest of the timeline plays {@code factor} times as fast. */
+    public void stepRate(double factor) {
+        pacer.stepRate(factor);
+    }
+
     /**
      * Stops sending for {@code lasting} from now (an upstream outage); events that fall due meanwhile are sent
      * when it ends, as fast as the producers can, so the backlog shows as schedule lag and latency.
@@ -397,7 +402,8 @@ public final class LoadGenerator implements AutoCloseable {
                         waitOutPause();
                     }
                     GeneratedEvent g = generator.event(i);
-                    long due = start + g.dueOffsetNanos();
+                    long realOffset = pacer.realOffsetNanos(g.dueOffsetNanos());
+                    long due = start + realOffset;
                     boolean late = due < clock;
                     if (!late) {
                         long behind;
@@ -415,7 +421,7 @@ public final class LoadGenerator implements AutoCloseable {
                         clock = due + behind;
                     }
                     BEHIND_SINCE_NANOS.setRelease(this, late ? due : ON_TIME);
-                    send(g);
+                    send(g, realOffset);
                 }
             } catch (InterruptedException e) {
                 // stop() woke a thread waiting for a due time: nothing in hand, go on to flush.
@@ -430,12 +436,21 @@ public final class LoadGenerator implements AutoCloseable {
             }
         }
 
-        private void send(GeneratedEvent g) {
+        /**
+         * Sends the event due at ticker offset {@code realOffset}. After a rate step the timeline runs on its own
+         * clock: the event time moves with the send time (by the same shift), so a 10x step means ten times the
+         * events per second of event time too, and late events still lag their send time by their delay.
+         */
+        private void send(GeneratedEvent g, long realOffset) {
             Event event = g.event();
+            long shiftMillis = (realOffset - g.dueOffsetNanos()) / 1_000_000;
+            if (shiftMillis != 0) {
+                event = event.withEventTime(event.eventTime().plusMillis(shiftMillis));
+            }
             long eventMillis = event.eventTime().toEpochMilli();
             ProducerRecord<byte[], byte[]> record = new ProducerRecord<>(topic, null, eventMillis,
                     event.key().getBytes(StandardCharsets.UTF_8), EventCodec.encode(event),
-                    emittedAt(originMillis + g.dueOffsetNanos() / 1_000_000));
+                    emittedAt(originMillis + realOffset / 1_000_000));
             EVENTS_SENT.setRelease(this, eventsSent + 1);
             sendOne(record);
             if (g.duplicated()) {

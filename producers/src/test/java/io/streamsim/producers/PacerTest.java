@@ -97,4 +97,32 @@ class PacerTest {
             assertThat(ticker.nanoTime()).isGreaterThanOrEqualTo(deadline);
         }
     }
+
+    @Test
+    void stepRate_tenfold_releasesTheRestOfTheTimelineTenTimesAsFast() throws InterruptedException {
+        RateTimeline timeline = Scenarios.clicks(1, "[{for: 10s, eventsPerSecond: 100}]", "").timeline();
+        FakeTicker ticker = new FakeTicker(0);
+        Pacer pacer = new Pacer(timeline, ticker);
+        pacer.start();
+
+        pacer.awaitDue(200);
+        assertThat(ticker.nanoTime()).isEqualTo(2_000_000_000L);
+        pacer.stepRate(10);
+        pacer.awaitDue(300);
+
+        assertThat(ticker.nanoTime()).as("100 events at 1000/s take 100ms").isEqualTo(2_100_000_000L);
+        assertThat(pacer.rateFactor()).isEqualTo(10.0);
+        assertThat(pacer.eventsDue()).isEqualTo(301);
+        pacer.stepRate(0.1);
+        pacer.awaitDue(400);
+        assertThat(ticker.nanoTime()).as("back to 100/s").isEqualTo(3_100_000_000L);
+    }
+
+    @Test
+    void stepRate_notPositive_isRejected() {
+        Pacer pacer = new Pacer(Scenarios.clicks(1, "[{for: 1s, eventsPerSecond: 100}]", "").timeline(), new FakeTicker());
+        pacer.start();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> pacer.stepRate(0))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
 }

@@ -136,6 +136,9 @@ public final class StreamsApp implements AutoCloseable, AppControl {
         p.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
         // dropped-records is an INFO-level task sensor; DEBUG would add per-processor sensors at a cost.
         p.put(StreamsConfig.METRICS_RECORDING_LEVEL_CONFIG, "INFO");
+        if (config.topology().stateStoreCacheBytes() != null) {
+            p.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, config.topology().stateStoreCacheBytes());
+        }
         DeadLetterHandler.configure(p, config.deadLetterTopic(), meters);
         p.putAll(config.clientConfig());
         return p;

@@ -25,6 +25,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -280,6 +281,11 @@ public final class StreamsAppMain implements Callable<Integer> {
                 throw new BadInput("cannot read command config " + commandConfig + ": " + e);
             }
             props.stringPropertyNames().forEach(name -> clientConfig.put(name, props.getProperty(name)));
+        }
+        if (scenario.app().sessionTimeout() != null) {
+            long ms = scenario.app().sessionTimeout().toMillis();
+            clientConfig.putIfAbsent(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, String.valueOf(ms));
+            clientConfig.putIfAbsent(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, String.valueOf(Math.max(500, ms / 3)));
         }
         String name = scenario.name();
         String instance = instanceId != null ? instanceId : defaultInstanceId();

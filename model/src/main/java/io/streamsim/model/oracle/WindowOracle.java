@@ -44,6 +44,8 @@ public final class WindowOracle {
     private long nullKeyOrValueRecords;
     private long lateRecords;
     private long droppedLate;
+    private final LatenessHistogram.Builder lateness =
+            new LatenessHistogram.Builder(LatenessHistogram.DEFAULT_BOUNDS_SECONDS);
 
     /** An oracle that keeps totals only, no event ids. */
     public WindowOracle(TopologySpec spec) {
@@ -104,6 +106,7 @@ public final class WindowOracle {
             watermarks++;
         } else {
             events++;
+            lateness.add(p.streamTime - timestampMs);
         }
         int dropped = 0;
         for (long start : window.windowStartsFor(timestampMs)) {
@@ -151,6 +154,15 @@ public final class WindowOracle {
     public long streamTime(int partition) {
         PartitionState p = partitions.get(partition);
         return p == null ? NO_TIMESTAMP : p.streamTime;
+    }
+
+    /**
+     * How late the events taken so far were, by their partition's stream time (see {@link LatenessHistogram});
+     * watermarks and undecodable records are not counted. Stream time here is the oracle's, reset by
+     * {@link #resetStreamTime}.
+     */
+    public LatenessHistogram latenessHistogram() {
+        return lateness.build(LatenessHistogram.DEFAULT_BOUNDS_SECONDS);
     }
 
     /** A snapshot of what the output must hold given the records taken so far. */

@@ -193,4 +193,29 @@ public sealed interface Fault {
             return "clockSkew";
         }
     }
+
+    /**
+     * Multiplies the send rate from then on by {@code factor} (the live page's x10 / /10 buttons are this fault):
+     * the rest of the timeline plays that much faster, event times moving with send times. YAML:
+     * {@code {at: 30s, rateStep: 10}}.
+     */
+    record RateStep(Duration at, double factor) implements Fault {
+        public RateStep {
+            Checks.at("").notNegative("at", at).positive("", factor).done();
+        }
+
+        @Override
+        public String describe() {
+            return factor >= 1 ? "rate x" + fmt(factor) : "rate /" + fmt(1 / factor);
+        }
+
+        private static String fmt(double d) {
+            return d == Math.rint(d) ? String.valueOf((long) d) : String.valueOf(d);
+        }
+
+        @Override
+        public String action() {
+            return "rateStep";
+        }
+    }
 }

@@ -319,7 +319,7 @@ public final class ScenarioLoader {
             }
             Duration at = f.duration("at", true);
             String kind = f.oneOf("kill", "stop", "restart", "scaleOut", "pauseProducers", "slowProcessing",
-                    "poisonBurst", "clockSkew");
+                    "poisonBurst", "clockSkew", "rateStep");
             Fault fault = null;
             if (kind != null) {
                 fault = switch (kind) {
@@ -340,6 +340,11 @@ public final class ScenarioLoader {
                         Duration lasting = f.duration("pauseProducers", true);
                         yield at == null || lasting == null ? null
                                 : tree.build(f.node(), f.path(kind), () -> new Fault.PauseProducers(at, lasting));
+                    }
+                    case "rateStep" -> {
+                        Double factor = f.number("rateStep", true);
+                        yield at == null || factor == null ? null
+                                : tree.build(f.node(), f.path(kind), () -> new Fault.RateStep(at, factor));
                     }
                     case "poisonBurst" -> {
                         Long n = f.integer("poisonBurst", true);
@@ -506,9 +511,29 @@ public final class ScenarioLoader {
             Long instances = orElse(f.integer("instances", false), 1L);
             Long threads = orElse(f.integer("threadsPerInstance", false), 1L);
             Duration sessionTimeout = f.duration("sessionTimeout", false);
+            AutoscaleSpec autoscale = null;
+            boolean autoscaleOk = true;
+            YamlTree.Fields a = f.fields("autoscale", false);
+            if (a != null) {
+                Long lagAbove = a.integer("lagAbove", true);
+                Duration sustained = a.duration("for", true);
+                Long max = a.integer("maxInstances", true);
+                Duration cooldown = orElse(a.duration("cooldown", false), Duration.ofSeconds(20));
+                a.finish();
+                autoscaleOk = lagAbove != null && sustained != null && max != null;
+                if (autoscaleOk) {
+                    autoscale = tree.build(a.node(), a.path(),
+                            () -> new AutoscaleSpec(lagAbove, sustained, clampInt(max), cooldown));
+                    autoscaleOk = autoscale != null;
+                }
+            }
             f.finish();
+            if (!autoscaleOk) {
+                return null;
+            }
+            AutoscaleSpec rule = autoscale;
             return tree.build(f.node(), f.path(),
-                    () -> new AppSpec(clampInt(instances), clampInt(threads), sessionTimeout));
+                    () -> new AppSpec(clampInt(instances), clampInt(threads), sessionTimeout, rule));
         }
 
         ProducerSpec producer(YamlTree.Fields f) {

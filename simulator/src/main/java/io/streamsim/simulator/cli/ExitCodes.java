@@ -12,8 +12,9 @@ public final class ExitCodes {
     /** The Kafka cluster given with --bootstrap-servers did not answer within the connect timeout. */
     public static final int BROKER_UNREACHABLE = 3;
     /**
-     * The run completed but a check failed: records on the input topic differ from records acknowledged,
-     * or, under exactly_once_v2, the window results differ from what was sent minus what was dropped late.
+     * The run completed but an expectation of the scenario's {@code expect:} failed; or, for a scenario without
+     * expectations, a built-in check failed: records on the input topic differ from records acknowledged, or,
+     * under exactly_once_v2, the oracle found a window result that is not exactly right.
      */
     public static final int CHECK_FAILED = 4;
     /** Stopped by Ctrl-C; the run folder holds what was measured until then. */

@@ -1,5 +1,7 @@
 package io.streamsim.simulator.cli;
 
+import io.streamsim.model.scenario.Fault;
+import io.streamsim.model.scenario.ProcessingGuarantee;
 import io.streamsim.model.scenario.Scenario;
 import io.streamsim.model.scenario.ScenarioException;
 import io.streamsim.model.scenario.ScenarioLoader;
@@ -56,6 +58,13 @@ final class RunCommand implements Callable<Integer> {
             description = "Interface for /metrics (default: ${DEFAULT-VALUE}).")
     String metricsHost;
 
+    @Option(names = "--ui", description = "Serve the live web page (charts and controls) while the run runs.")
+    boolean ui;
+
+    @Option(names = "--ui-port", defaultValue = "8765",
+            description = "Port of the live page on --metrics-host; 0 picks a free one (default: ${DEFAULT-VALUE}).")
+    int uiPort;
+
     @Option(names = "--connect-timeout", defaultValue = "15s",
             description = "How long --bootstrap-servers may take to answer (default: ${DEFAULT-VALUE}).")
     Duration connectTimeout;
@@ -83,8 +92,14 @@ final class RunCommand implements Callable<Integer> {
             return ExitCodes.BAD_INPUT;
         }
         RunOptions options = new RunOptions(bootstrapServers, clientProperties, this.out, metricsHost, metricsPort,
-                connectTimeout, drainTimeout);
-        ScenarioRun run = new ScenarioRun(scenario, options, out, Clock.systemUTC());
+                connectTimeout, drainTimeout, ui ? uiPort : -1);
+        if (bootstrapServers != null && scenario.faults().stream().anyMatch(RunCommand::isBrokerFault)) {
+            err.println(file + ": faults: broker faults need the cluster the simulator starts itself; "
+                    + "leave out --bootstrap-servers");
+            err.flush();
+            return ExitCodes.BAD_INPUT;
+        }
+        ScenarioRun run = new ScenarioRun(scenario, file, options, out, Clock.systemUTC());
         Thread hook = new Thread(() -> {
             run.requestStop();
             try {
@@ -115,6 +130,12 @@ final class RunCommand implements Callable<Integer> {
         }
     }
 
+    private static boolean isBrokerFault(Fault f) {
+        String target = f instanceof Fault.Kill k ? k.target() : f instanceof Fault.Stop s ? s.target()
+                : f instanceof Fault.Restart r ? r.target() : null;
+        return target != null && Fault.isBroker(target);
+    }
+
     static int exitCode(RunResult result, Scenario scenario) {
         switch (result.outcome()) {
             case STOPPED:
@@ -122,11 +143,14 @@ final class RunCommand implements Callable<Integer> {
             case FAILED:
                 return ExitCodes.RUN_FAILED;
             default:
-                RunSummary.Checks checks = result.summary().checks();
-                boolean exactExpected = "exactly_once_v2".equals(scenario.topology().guarantee().configValue());
-                boolean resultsOk = checks.resultsMatchInputMinusDropped()
-                        || !exactExpected && result.summary().totals().windowResults().excess() > 0;
-                return checks.inputMatchesAcked() && resultsOk ? ExitCodes.OK : ExitCodes.CHECK_FAILED;
+                RunSummary s = result.summary();
+                if (!scenario.expect().isEmpty()) {
+                    return s.expectationsMet() ? ExitCodes.OK : ExitCodes.CHECK_FAILED;
+                }
+                boolean exactlyOnce = scenario.topology().guarantee() == ProcessingGuarantee.EXACTLY_ONCE_V2;
+                boolean oracleOk = s.oracle() == null || (exactlyOnce ? s.oracle().counts().exact()
+                        : s.oracle().counts().noLoss());
+                return s.checks().inputMatchesAcked() && oracleOk ? ExitCodes.OK : ExitCodes.CHECK_FAILED;
         }
     }
 
@@ -151,10 +175,31 @@ final class RunCommand implements Callable<Integer> {
                 s.latency().results());
         out.printf(Locale.ROOT, "  peak lag %d records at %.0fs (%s)%n", s.lag().peakRecords(), s.lag().peakAtSeconds(),
                 s.lag().measure());
+        if (t.poisonWritten() > 0 || t.deadLettered() > 0) {
+            out.printf(Locale.ROOT, "  poison written %d, dead-lettered %d%n", t.poisonWritten(), t.deadLettered());
+        }
+        if (s.oracle() != null) {
+            out.printf(Locale.ROOT, "  oracle: %s (%d windows checked)%n", s.oracle().verdict(),
+                    s.oracle().counts().windowsExpected());
+        }
+        for (RunSummary.FaultRecovery r : s.faults()) {
+            out.printf(Locale.ROOT, "  fault at %.1fs: %s [%s]: peak lag %d at %.0fs, processing resumed after %s, "
+                            + "lag recovered after %s, %d rebalance(s)%n", r.atSeconds(), r.fault(), r.outcome(),
+                    r.peakLagRecords(), r.peakLagAtSeconds(), seconds(r.processingResumedAfterSeconds()),
+                    seconds(r.lagRecoveredAfterSeconds()), r.rebalances());
+        }
+        for (RunSummary.ExpectationResult e : s.expectations()) {
+            out.printf(Locale.ROOT, "  expect %s %s: %s  [%s]%n", e.name(), e.expected(), e.actual(),
+                    e.met() ? "met" : "FAILED");
+        }
         out.flush();
     }
 
-    private static Map<String, Object> readClientProperties(Path file) throws IOException {
+    private static String seconds(Double value) {
+        return value == null ? "(not within the run)" : String.format(Locale.ROOT, "%.0fs", value);
+    }
+
+    static Map<String, Object> readClientProperties(Path file) throws IOException {
         Map<String, Object> config = new HashMap<>();
         if (file == null) {
             return config;

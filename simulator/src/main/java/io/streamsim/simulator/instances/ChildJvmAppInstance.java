@@ -81,9 +81,6 @@ public final class ChildJvmAppInstance implements AppInstance {
             if (previous != null && previous.process.isAlive()) {
                 throw new IllegalStateException(name + " is running (pid " + previous.process.pid() + ")");
             }
-            if (previous != null) {
-                earlierLives = earlierLives.plus(previous.last, InstanceStatus.NOT_STARTED, false);
-            }
             try {
                 Files.createDirectories(launch.stateDir(name));
                 Files.createDirectories(launch.logDir());
@@ -98,6 +95,9 @@ public final class ChildJvmAppInstance implements AppInstance {
                 reader.setDaemon(true);
                 Life started = new Life(process, reader);
                 holder[0] = started;
+                if (previous != null) {
+                    earlierLives = earlierLives.plus(previous.last, InstanceStatus.NOT_STARTED, false);
+                }
                 life = started;
                 reader.start();
                 LOG.info("Started {} (pid {}), log {}", name, process.pid(), launch.logFile(name));
@@ -223,8 +223,14 @@ public final class ChildJvmAppInstance implements AppInstance {
 
     @Override
     public InstanceStatus status() {
-        Life l = life;
-        InstanceStatus earlier = earlierLives;
+        Life l;
+        InstanceStatus earlier;
+        // start() moves the previous life's counts into earlierLives and replaces life under the lock: read both
+        // together, or a restart in between would count the previous life twice.
+        synchronized (lock) {
+            l = life;
+            earlier = earlierLives;
+        }
         if (l == null) {
             return InstanceStatus.NONE;
         }

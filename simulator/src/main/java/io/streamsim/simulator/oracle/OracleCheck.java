@@ -111,7 +111,7 @@ public final class OracleCheck {
             }
             writeDetails(detailsFile, verdict);
             return new OracleReport(verdict.describe(), verdict.withMismatchesLimitedTo(MISMATCHES_IN_REPORT),
-                    inputRead, outputRead, undecodable[0]);
+                    inputRead, outputRead, undecodable[0], oracle.latenessHistogram());
         }
     }
 

@@ -1,5 +1,6 @@
 package io.streamsim.simulator.oracle;
 
+import io.streamsim.model.oracle.LatenessHistogram;
 import io.streamsim.model.oracle.OracleVerdict;
 
 /**
@@ -13,11 +14,20 @@ import io.streamsim.model.oracle.OracleVerdict;
  * @param inputRecordsRead         input records replayed, of any kind (events, duplicates, poison, watermarks)
  * @param outputRecordsRead        committed output records read (every update under eager emission)
  * @param outputRecordsUndecodable output records that are not a window result (never expected)
+ * @param lateness                 how late the replayed events were by stream time (the report's lateness chart);
+ *                                 null when not measured
  */
 public record OracleReport(
         String verdict,
         OracleVerdict counts,
         long inputRecordsRead,
         long outputRecordsRead,
-        long outputRecordsUndecodable) {
+        long outputRecordsUndecodable,
+        LatenessHistogram lateness) {
+
+    /** A report without a lateness histogram. */
+    public OracleReport(String verdict, OracleVerdict counts, long inputRecordsRead, long outputRecordsRead,
+                        long outputRecordsUndecodable) {
+        this(verdict, counts, inputRecordsRead, outputRecordsRead, outputRecordsUndecodable, null);
+    }
 }

@@ -3,6 +3,7 @@ package io.streamsim.simulator.report;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.streamsim.model.scenario.Scenario;
 import io.streamsim.simulator.run.Sample;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -15,7 +16,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 
-/** Writes a run's folder: {@code summary.json} and {@code timeseries.csv}. */
+/** Writes a run's folder: {@code summary.json}, {@code timeseries.csv} and {@code report.html}. */
 public final class RunFolder {
 
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
@@ -37,9 +38,11 @@ public final class RunFolder {
         return Files.createDirectories(dir);
     }
 
-    public static void write(Path dir, RunSummary summary, List<Sample> samples) throws IOException {
+    /** {@code summary.json}, {@code timeseries.csv} and {@code report.html}. */
+    public static void write(Path dir, Scenario scenario, RunSummary summary, List<Sample> samples) throws IOException {
         JSON.writeValue(dir.resolve("summary.json").toFile(), summary);
         writeTimeSeries(dir.resolve("timeseries.csv"), samples);
+        HtmlReport.write(dir, scenario, summary, samples);
     }
 
     public static RunSummary readSummary(Path dir) throws IOException {
@@ -51,8 +54,8 @@ public final class RunFolder {
         try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
             StringBuilder header = new StringBuilder("elapsed_seconds,stage,target_events_per_second,events_due,"
                     + "records_sent,records_acked,records_failed,sent_per_second,records_processed,processed_per_second,"
-                    + "lag_records,window_results,dropped_late,end_to_end_p50_seconds,end_to_end_p99_seconds,"
-                    + "schedule_lag_seconds");
+                    + "lag_records,window_results,dropped_late,dead_lettered,rebalances,end_to_end_p50_seconds,"
+                    + "end_to_end_p99_seconds,schedule_lag_seconds,faults");
             for (int p = 0; p < partitions; p++) {
                 header.append(",lag_partition_").append(p);
             }
@@ -60,11 +63,12 @@ public final class RunFolder {
             w.newLine();
             for (Sample s : samples) {
                 StringBuilder row = new StringBuilder();
-                row.append(String.format(Locale.ROOT, "%.3f,%s,%.1f,%d,%d,%d,%d,%.1f,%d,%.1f,%d,%d,%d,%s,%s,%.3f",
+                row.append(String.format(Locale.ROOT, "%.3f,%s,%.1f,%d,%d,%d,%d,%.1f,%d,%.1f,%d,%d,%d,%d,%d,%s,%s,%.3f,%s",
                         s.elapsedSeconds(), s.stage(), s.targetEventsPerSecond(), s.eventsDue(), s.recordsSent(),
                         s.recordsAcked(), s.recordsFailed(), s.sentPerSecond(), s.recordsProcessed(),
-                        s.processedPerSecond(), s.lagRecords(), s.windowResults(), s.droppedLate(),
-                        number(s.endToEndP50Seconds()), number(s.endToEndP99Seconds()), s.scheduleLagSeconds()));
+                        s.processedPerSecond(), s.lagRecords(), s.windowResults(), s.droppedLate(), s.deadLettered(),
+                        s.rebalances(), number(s.endToEndP50Seconds()), number(s.endToEndP99Seconds()),
+                        s.scheduleLagSeconds(), csvText(s.faults())));
                 for (int p = 0; p < partitions; p++) {
                     row.append(',');
                     if (p < s.partitionLag().size()) {
@@ -75,6 +79,14 @@ public final class RunFolder {
                 w.newLine();
             }
         }
+    }
+
+    /** Quoted when it holds a comma or a quote, as RFC 4180 says. */
+    static String csvText(String text) {
+        if (text.indexOf(',') < 0 && text.indexOf('"') < 0) {
+            return text;
+        }
+        return '"' + text.replace("\"", "\"\"") + '"';
     }
 
     private static String number(double value) {

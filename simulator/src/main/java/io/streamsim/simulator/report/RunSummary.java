@@ -1,10 +1,12 @@
 package io.streamsim.simulator.report;
 
+import io.streamsim.simulator.oracle.OracleReport;
 import java.time.Instant;
 import java.util.List;
 
 /**
- * The figures of one run, written as {@code summary.json}. A run stopped early (Ctrl-C, failure) still has
+ * The figures of one run, written as {@code summary.json}. {@code oracle} is null when the oracle did not run
+ * (a run stopped early); its mismatches are listed in the run folder's {@code oracle-mismatches.csv}. A run stopped early (Ctrl-C, failure) still has
  * one, with {@code completed} false and the figures measured until then.
  */
 public record RunSummary(
@@ -24,16 +26,25 @@ public record RunSummary(
         Throughput throughput,
         Latency latency,
         Lag lag,
+        OracleReport oracle,
+        List<PhaseFigures> phases,
+        List<FaultRecovery> faults,
+        List<ExpectationResult> expectations,
         List<String> talkingPoints) {
+
+    /** True when every expectation held (also when there were none). */
+    public boolean expectationsMet() {
+        return expectations.stream().allMatch(ExpectationResult::met);
+    }
 
     public record Versions(String streamsim, String kafka, String java) {
     }
 
-    public record Target(String mode, String bootstrapServers, int appInstances, int threadsPerInstance,
+    public record Target(String mode, String bootstrapServers, int brokers, int appInstances, int threadsPerInstance,
                          String guarantee) {
     }
 
-    public record Topics(String input, String output, int partitions, int replicationFactor) {
+    public record Topics(String input, String output, String deadLetter, int partitions, int replicationFactor) {
     }
 
     /**
@@ -41,10 +52,16 @@ public record RunSummary(
      *                            {@code recordsAcked} when nothing was lost or written twice
      * @param droppedLateKafka    (record, window) pairs Kafka Streams dropped as too late (its own metric)
      * @param droppedLateApp      the app's own count of the same, by the same rule
+     * @param poisonWritten       undecodable records written to the input topic (poison fraction and bursts);
+     *                            included in {@code recordsOnInputTopic}
+     * @param deadLettered        records on the dead-letter topic after the run
+     * @param recordsReprocessed  records processed more than once (after crashes and rebalances): processed minus
+     *                            decodable records on the input topic
      */
     public record Totals(long eventsPlanned, long eventsDue, long eventsSent, long recordsSent, long recordsAcked,
                          long recordsFailed, long duplicatesSent, long recordsOnInputTopic, long watermarks,
-                         long recordsProcessed, long droppedLateKafka, long droppedLateApp, WindowTotals windowResults) {
+                         long recordsProcessed, long droppedLateKafka, long droppedLateApp, long poisonWritten,
+                         long deadLettered, long recordsReprocessed, WindowTotals windowResults) {
     }
 
     /**
@@ -68,6 +85,34 @@ public record RunSummary(
     /** End-to-end latency over every window result read, in seconds. */
     public record Latency(long results, double p50Seconds, double p95Seconds, double p99Seconds, double maxSeconds,
                           double maxScheduleLagSeconds) {
+    }
+
+    /**
+     * How the pipeline came back from one fault (see the simulator's Recovery for the exact definitions).
+     *
+     * @param processingResumedAfterSeconds null when a stalled partition had not moved again by the next fault
+     * @param lagRecoveredAfterSeconds      null when lag had not come back by the next fault or the end
+     */
+    public record FaultRecovery(String fault, double atSeconds, String outcome, double preFaultLagRecords,
+                                long peakLagRecords, double peakLagAtSeconds, Double processingResumedAfterSeconds,
+                                Double lagRecoveredAfterSeconds, long rebalances, double longestStallSeconds,
+                                int stalledPartitions) {
+    }
+
+    /**
+     * What the pipeline did during one phase of the rate timeline (rates are means over its seconds).
+     *
+     * @param lagDrainedAfterEndSeconds from the phase's end until lag is back within a quarter second of traffic of
+     *                                  its mean over the previous phase (0 when it already is; null when it never
+     *                                  comes back, or for the first phase)
+     */
+    public record PhaseFigures(String phase, double fromSeconds, double toSeconds, double targetEventsPerSecond,
+                               double sentPerSecond, double processedPerSecond, long peakLagRecords,
+                               Double lagDrainedAfterEndSeconds) {
+    }
+
+    /** One expectation from the scenario's {@code expect:}, and whether the run met it. */
+    public record ExpectationResult(String name, String expected, String actual, boolean met) {
     }
 
     /** Committed-offset lag of the app's consumer group on the input topic. */

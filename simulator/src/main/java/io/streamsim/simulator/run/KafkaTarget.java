@@ -1,7 +1,10 @@
 package io.streamsim.simulator.run;
 
+import io.streamsim.simulator.broker.ChildJvmKafkaCluster;
 import io.streamsim.simulator.broker.EmbeddedKafkaBroker;
+import io.streamsim.simulator.broker.KafkaCluster;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -13,27 +16,36 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.DescribeClusterOptions;
 
 /**
- * The Kafka cluster a run uses: an embedded broker started for the run, or an existing cluster reached
- * with {@code bootstrap.servers} plus client settings (SASL/SSL) from a properties file.
+ * The Kafka cluster a run uses: one the run starts (an embedded single broker, or a 3-broker cluster of child
+ * JVMs whose brokers faults can kill), or an existing cluster reached with {@code bootstrap.servers} plus client
+ * settings (SASL/SSL) from a properties file.
  */
 public final class KafkaTarget implements AutoCloseable {
 
-    private final EmbeddedKafkaBroker embedded;
+    private final KafkaCluster cluster;
     private final Map<String, Object> clientConfig;
     private final Admin admin;
 
-    private KafkaTarget(EmbeddedKafkaBroker embedded, Map<String, Object> clientConfig) {
-        this.embedded = embedded;
+    private KafkaTarget(KafkaCluster cluster, Map<String, Object> clientConfig) {
+        this.cluster = cluster;
         this.clientConfig = Map.copyOf(clientConfig);
         this.admin = Admin.create(this.clientConfig);
     }
 
     /** Starts an embedded single-node broker that lives as long as this target. */
     public static KafkaTarget embedded() throws IOException {
-        EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start();
+        return of(EmbeddedKafkaBroker.start());
+    }
+
+    /** Starts a cluster of {@code brokers} child-JVM brokers, their logs and data under {@code dir}. */
+    public static KafkaTarget childJvmCluster(int brokers, Path dir) throws IOException {
+        return of(ChildJvmKafkaCluster.start(brokers, dir, Map.of()));
+    }
+
+    private static KafkaTarget of(KafkaCluster cluster) {
         Map<String, Object> config = new HashMap<>();
-        config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
-        return new KafkaTarget(broker, config);
+        config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, cluster.bootstrapServers());
+        return new KafkaTarget(cluster, config);
     }
 
     /**
@@ -64,8 +76,29 @@ public final class KafkaTarget implements AutoCloseable {
         }
     }
 
+    /** "embedded", "child-jvm-cluster" or "external". */
+    public String mode() {
+        if (cluster == null) {
+            return "external";
+        }
+        return cluster instanceof EmbeddedKafkaBroker ? "embedded" : "child-jvm-cluster";
+    }
+
     public boolean isEmbedded() {
-        return embedded != null;
+        return cluster != null;
+    }
+
+    /** Brokers this run started (0 for an external cluster). */
+    public int brokers() {
+        return cluster == null ? 0 : cluster.size();
+    }
+
+    /** The cluster this run started, for broker faults. */
+    public KafkaCluster cluster() {
+        if (cluster == null) {
+            throw new IllegalStateException("broker faults need a cluster the run starts, not --bootstrap-servers");
+        }
+        return cluster;
     }
 
     public String bootstrapServers() {
@@ -84,8 +117,8 @@ public final class KafkaTarget implements AutoCloseable {
     @Override
     public void close() {
         admin.close(Duration.ofSeconds(5));
-        if (embedded != null) {
-            embedded.close();
+        if (cluster != null) {
+            cluster.close();
         }
     }
 }

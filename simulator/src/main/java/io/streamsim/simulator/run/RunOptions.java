@@ -13,6 +13,7 @@ import java.util.Objects;
  * @param metricsPort       port of the Prometheus endpoint on {@code metricsHost}; 0 picks a free one, -1 serves none
  * @param connectTimeout    how long an existing cluster may take to answer before the run gives up
  * @param drainTimeout      how long, after the last event, the pipeline may take to process everything
+ * @param uiPort            port of the live web page on {@code metricsHost}; 0 picks a free one, -1 serves none
  */
 public record RunOptions(
         String bootstrapServers,
@@ -21,7 +22,8 @@ public record RunOptions(
         String metricsHost,
         int metricsPort,
         Duration connectTimeout,
-        Duration drainTimeout) {
+        Duration drainTimeout,
+        int uiPort) {
 
     public RunOptions {
         clientProperties = Map.copyOf(clientProperties);
@@ -30,11 +32,20 @@ public record RunOptions(
         if (metricsPort < -1 || metricsPort > 65535) {
             throw new IllegalArgumentException("metricsPort must be -1 (off), 0 (any) or a port, was " + metricsPort);
         }
+        if (uiPort < -1 || uiPort > 65535) {
+            throw new IllegalArgumentException("uiPort must be -1 (off), 0 (any) or a port, was " + uiPort);
+        }
         if (connectTimeout.isNegative() || connectTimeout.isZero()) {
             throw new IllegalArgumentException("connectTimeout must be > 0");
         }
         if (drainTimeout.isNegative() || drainTimeout.isZero()) {
             throw new IllegalArgumentException("drainTimeout must be > 0");
         }
+    }
+
+    /** Without the live web page. */
+    public RunOptions(String bootstrapServers, Map<String, Object> clientProperties, Path runsDir, String metricsHost,
+                      int metricsPort, Duration connectTimeout, Duration drainTimeout) {
+        this(bootstrapServers, clientProperties, runsDir, metricsHost, metricsPort, connectTimeout, drainTimeout, -1);
     }
 }

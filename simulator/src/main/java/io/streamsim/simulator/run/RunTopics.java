@@ -1,9 +1,11 @@
 package io.streamsim.simulator.run;
 
 import io.streamsim.model.EventCodec;
+import io.streamsim.model.PoisonRecords;
 import io.streamsim.model.Watermark;
 import io.streamsim.model.scenario.TopicsSpec;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -14,21 +16,25 @@ import org.apache.kafka.clients.admin.ListOffsetsOptions;
 import org.apache.kafka.clients.admin.ListOffsetsResult;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.IsolationLevel;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 /**
  * A run's input and output topics, named after the run so that runs never share records, and the few
  * things the simulator itself does with them: create, end with watermarks, count.
  */
-record RunTopics(String input, String output, int partitions) {
+record RunTopics(String input, String output, String deadLetters, int partitions) {
 
     static RunTopics forRun(String runId, int partitions) {
-        return new RunTopics("streamsim." + runId + ".events", "streamsim." + runId + ".windows", partitions);
+        return new RunTopics("streamsim." + runId + ".events", "streamsim." + runId + ".windows",
+                "streamsim." + runId + ".dead-letters", partitions);
     }
 
     void create(Admin admin, TopicsSpec spec) throws ExecutionException, InterruptedException {
@@ -38,7 +44,64 @@ record RunTopics(String input, String output, int partitions) {
         }
         admin.createTopics(List.of(
                 new NewTopic(input, spec.partitions(), spec.replicationFactor()).configs(configs),
-                new NewTopic(output, spec.partitions(), spec.replicationFactor()).configs(configs))).all().get();
+                new NewTopic(output, spec.partitions(), spec.replicationFactor()).configs(configs),
+                new NewTopic(deadLetters, spec.partitions(), spec.replicationFactor()).configs(configs))).all().get();
+    }
+
+    /**
+     * Writes {@code records} undecodable records into the input topic, spread over its partitions; numbered from
+     * {@code firstNumber} so that every poison record of a run is distinct.
+     */
+    void writePoison(Map<String, Object> clientConfig, int records, long firstNumber)
+            throws ExecutionException, InterruptedException {
+        Map<String, Object> config = new HashMap<>(clientConfig);
+        config.put(ProducerConfig.ACKS_CONFIG, "all");
+        config.put(ProducerConfig.CLIENT_ID_CONFIG, "streamsim-poison");
+        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(config, new ByteArraySerializer(),
+                new ByteArraySerializer())) {
+            java.util.concurrent.Future<?> last = null;
+            for (int i = 0; i < records; i++) {
+                long n = firstNumber + i;
+                last = producer.send(new ProducerRecord<>(input, (int) (n % partitions), null,
+                        PoisonRecords.key(n), PoisonRecords.value(n)));
+            }
+            producer.flush();
+            if (last != null) {
+                last.get();
+            }
+        }
+    }
+
+    /** Records a read_committed consumer finds in {@code topic} (transaction markers, aborted records excluded). */
+    static long countCommitted(Map<String, Object> clientConfig, String topic, int partitions, Duration timeout)
+            throws ExecutionException, InterruptedException {
+        Map<String, Object> config = new HashMap<>(clientConfig);
+        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        config.put(ConsumerConfig.CLIENT_ID_CONFIG, "streamsim-counter");
+        List<TopicPartition> assignment = new java.util.ArrayList<>();
+        for (int p = 0; p < partitions; p++) {
+            assignment.add(new TopicPartition(topic, p));
+        }
+        long count = 0;
+        long deadline = System.nanoTime() + timeout.toNanos();
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(config, new ByteArrayDeserializer(),
+                new ByteArrayDeserializer())) {
+            consumer.assign(assignment);
+            consumer.seekToBeginning(assignment);
+            Map<TopicPartition, Long> end = consumer.endOffsets(assignment);
+            while (System.nanoTime() < deadline) {
+                boolean done = true;
+                for (TopicPartition tp : assignment) {
+                    done &= consumer.position(tp) >= end.get(tp);
+                }
+                if (done) {
+                    return count;
+                }
+                count += consumer.poll(Duration.ofMillis(200)).count();
+            }
+        }
+        throw new IllegalStateException("could not read " + topic + " to its end within " + timeout.toSeconds() + "s");
     }
 
     /**

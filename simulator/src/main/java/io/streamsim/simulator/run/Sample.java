@@ -4,12 +4,15 @@ import java.util.List;
 
 /**
  * What the run looked like at one second: a row of {@code timeseries.csv} and a line of the console.
- * Rates, the target rate included, are over the second before the sample; latency percentiles over results read in that second
- * ({@code NaN} when none were).
+ * Rates, the target rate included, are over the second before the sample; latency percentiles over results
+ * read in that second ({@code NaN} when none were).
  *
- * @param lagRecords        committed-offset lag of the app's group on the input topic, summed
- * @param partitionLag      the same per input partition, in partition order
- * @param droppedLate       (record, window) pairs dropped as too late, by Kafka Streams' own metric
+ * @param lagRecords          committed-offset lag of the app's group on the input topic, summed (-1: unknown)
+ * @param partitionLag        the same per input partition, in partition order
+ * @param partitionCommitted  the group's committed offset per input partition (-1: none yet)
+ * @param droppedLate         (record, window) pairs dropped as too late, by Kafka Streams' own metric
+ * @param rebalances          rebalances the app instances have gone through, summed
+ * @param faults              faults applied in the second before the sample, described; empty mostly
  */
 public record Sample(
         double elapsedSeconds,
@@ -24,13 +27,18 @@ public record Sample(
         double processedPerSecond,
         long lagRecords,
         List<Long> partitionLag,
+        List<Long> partitionCommitted,
         long windowResults,
         long droppedLate,
+        long deadLettered,
+        long rebalances,
         double endToEndP50Seconds,
         double endToEndP99Seconds,
-        double scheduleLagSeconds) {
+        double scheduleLagSeconds,
+        String faults) {
 
     public Sample {
         partitionLag = List.copyOf(partitionLag);
+        partitionCommitted = List.copyOf(partitionCommitted);
     }
 }

@@ -1,20 +1,25 @@
 package io.streamsim.simulator.run;
 
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.streamsim.model.WindowResult;
+import io.streamsim.model.scenario.Fault;
 import io.streamsim.model.scenario.Scenario;
 import io.streamsim.model.scenario.WindowSpec;
 import io.streamsim.producers.LoadGenerator;
 import io.streamsim.producers.ProducerStats;
 import io.streamsim.producers.Ticker;
+import io.streamsim.simulator.instances.AppInstances;
+import io.streamsim.simulator.instances.AppLaunch;
+import io.streamsim.simulator.instances.InstanceStatus;
+import io.streamsim.simulator.oracle.OracleCheck;
+import io.streamsim.simulator.oracle.OracleReport;
 import io.streamsim.simulator.report.RunFolder;
 import io.streamsim.simulator.report.RunSummary;
-import io.streamsim.streams.LagMonitor;
 import io.streamsim.streams.MetricsServer;
-import io.streamsim.streams.StreamsApp;
-import io.streamsim.streams.StreamsAppConfig;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,38 +30,45 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
 import org.HdrHistogram.Histogram;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.common.IsolationLevel;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.utils.AppInfoParser;
-import org.apache.kafka.streams.KafkaStreams;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs one scenario end to end: Kafka (embedded or given), fresh topics, the app instances, the paced
- * producers, then a drain (watermarks, wait until everything is processed and readable), sampling once a
- * second throughout, and finally the run folder. {@link #requestStop()} (Ctrl-C) ends it early and still
- * writes the folder with what was measured.
+ * Runs one scenario end to end: Kafka (an embedded broker, a 3-broker cluster of child JVMs for replicated
+ * scenarios, or a given cluster), fresh topics, the app instances as child JVMs (so a kill is a real crash),
+ * the paced producers and the fault timeline, then a drain (watermarks; wait until everything is processed and
+ * readable), the oracle's check of every window result, and the run folder. One sample a second throughout.
+ * {@link #requestStop()} (Ctrl-C) ends it early and still writes the folder with what was measured.
  */
 public final class ScenarioRun {
 
     private static final Logger LOG = LoggerFactory.getLogger(ScenarioRun.class);
-    private static final Duration APP_START_TIMEOUT = Duration.ofSeconds(90);
+    private static final Duration APP_START_TIMEOUT = Duration.ofSeconds(120);
+    private static final Duration READ_TIMEOUT = Duration.ofMinutes(2);
 
     private final Scenario scenario;
+    private final Path scenarioFile;
     private final RunOptions options;
     private final ConsoleView console;
     private final Clock clock;
     private final CountDownLatch finished = new CountDownLatch(1);
     private volatile boolean stopRequested;
 
-    public ScenarioRun(Scenario scenario, RunOptions options, PrintWriter console, Clock clock) {
+    public ScenarioRun(Scenario scenario, Path scenarioFile, RunOptions options, PrintWriter console, Clock clock) {
         this.scenario = scenario;
+        this.scenarioFile = scenarioFile;
         this.options = options;
         this.console = new ConsoleView(console, scenario.duration());
         this.clock = clock;
@@ -85,13 +97,36 @@ public final class ScenarioRun {
 
     private RunResult doExecute() throws IOException {
         Instant startedAt = clock.instant();
-        KafkaTarget target = connect();
+        if (options.bootstrapServers() != null) {
+            console.say("Connecting to " + options.bootstrapServers() + " ...");
+            KafkaTarget external = KafkaTarget.external(options.bootstrapServers(), options.clientProperties(),
+                    options.connectTimeout());
+            return runOn(startedAt, RunFolder.create(options.runsDir(), scenario.name(), startedAt), external);
+        }
         Path folder = RunFolder.create(options.runsDir(), scenario.name(), startedAt);
+        KafkaTarget target;
+        try {
+            if (scenario.brokers() > 1) {
+                console.say("Starting a " + scenario.brokers() + "-broker Kafka cluster (child JVMs) ...");
+                target = KafkaTarget.childJvmCluster(scenario.brokers(), folder.resolve("brokers"));
+            } else {
+                console.say("Starting an embedded Kafka broker ...");
+                target = KafkaTarget.embedded();
+            }
+        } catch (IOException | RuntimeException e) {
+            LOG.error("Kafka did not start", e);
+            throw e;
+        }
+        console.say("Kafka " + AppInfoParser.getVersion() + " up at " + target.bootstrapServers());
+        return runOn(startedAt, folder, target);
+    }
+
+    private RunResult runOn(Instant startedAt, Path folder, KafkaTarget target) throws IOException {
         String runId = folder.getFileName().toString();
         RunTopics topics = RunTopics.forRun(runId, scenario.topics().partitions());
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         registry.config().commonTags("scenario", scenario.name());
-        Pipeline pipeline = new Pipeline(target, topics, registry, "streamsim-" + runId);
+        Pipeline pipeline = new Pipeline(target, topics, registry, "streamsim-" + runId, folder);
         RunResult.Outcome outcome = RunResult.Outcome.FAILED;
         String reason = "did not start";
         try {
@@ -99,6 +134,9 @@ public final class ScenarioRun {
             reason = pipeline.runLoad();
             if (reason == null) {
                 reason = pipeline.drain();
+            }
+            if (reason == null) {
+                pipeline.checkWithOracle();
             }
             outcome = reason == null ? RunResult.Outcome.COMPLETED
                     : stopRequested ? RunResult.Outcome.STOPPED : RunResult.Outcome.FAILED;
@@ -108,7 +146,7 @@ public final class ScenarioRun {
             }
             LOG.error("Run failed", e);
             reason = "failed: " + e;
-            outcome = RunResult.Outcome.FAILED;
+            outcome = stopRequested ? RunResult.Outcome.STOPPED : RunResult.Outcome.FAILED;
         }
         RunSummary summary;
         try {
@@ -117,48 +155,50 @@ public final class ScenarioRun {
             pipeline.close();
             registry.close();
         }
-        RunFolder.write(folder, summary, pipeline.samples);
+        RunFolder.write(folder, scenario, summary, pipeline.samples);
         console.say("Run folder: " + folder);
         return new RunResult(outcome, folder, summary);
     }
 
-    private KafkaTarget connect() throws IOException {
-        if (options.bootstrapServers() == null) {
-            console.say("Starting an embedded Kafka broker ...");
-            KafkaTarget target = KafkaTarget.embedded();
-            console.say("Embedded Kafka " + AppInfoParser.getVersion() + " up at " + target.bootstrapServers());
-            return target;
-        }
-        console.say("Connecting to " + options.bootstrapServers() + " ...");
-        return KafkaTarget.external(options.bootstrapServers(), options.clientProperties(), options.connectTimeout());
-    }
-
     /** Everything that runs during one scenario, in start order; closed in reverse. */
-    private final class Pipeline implements AutoCloseable {
+    private final class Pipeline implements AutoCloseable, FaultRunner.Actions, RunControl {
         private final KafkaTarget target;
         private final RunTopics topics;
         private final PrometheusMeterRegistry registry;
         private final String applicationId;
-        private final List<StreamsApp> apps = new ArrayList<>();
-        private final List<Sample> samples = new ArrayList<>();
-        private final List<Path> stateDirs = new ArrayList<>();
+        private final Path folder;
+        private final List<Sample> samples = new java.util.concurrent.CopyOnWriteArrayList<>();
+        private final List<java.util.function.Consumer<Sample>> sampleListeners =
+                new java.util.concurrent.CopyOnWriteArrayList<>();
+        private int aboveLagSince = -1;
+        private double lastAutoscaleAt = Double.NEGATIVE_INFINITY;
+        private final Map<String, InstanceStatus> statuses = new ConcurrentHashMap<>();
+        private final AtomicLong poisonWritten = new AtomicLong();
+        private Path stateDir;
         private MetricsServer metricsServer;
+        private io.streamsim.simulator.ui.LiveServer liveServer;
+        private AppInstances instances;
         private OutputTracker tracker;
-        private LagMonitor lagMonitor;
+        private OffsetsProbe probe;
         private LoadGenerator generator;
+        private FaultRunner faults;
+        private OracleReport oracle;
         private Instant origin;
         private long loadStartNanos;
         private long previousSampleNanos;
         private long previousSent;
         private long previousProcessed;
         private long previousDue;
+        private int faultsReported;
         private boolean drained;
 
-        Pipeline(KafkaTarget target, RunTopics topics, PrometheusMeterRegistry registry, String applicationId) {
+        Pipeline(KafkaTarget target, RunTopics topics, PrometheusMeterRegistry registry, String applicationId,
+                 Path folder) {
             this.target = target;
             this.topics = topics;
             this.registry = registry;
             this.applicationId = applicationId;
+            this.folder = folder;
         }
 
         void start() throws Exception {
@@ -167,34 +207,68 @@ public final class ScenarioRun {
                 metricsServer = MetricsServer.start(registry, options.metricsHost(), options.metricsPort());
                 console.say("Metrics: http://" + options.metricsHost() + ":" + metricsServer.port() + "/metrics");
             }
-            for (int i = 1; i <= scenario.app().instances(); i++) {
-                Path stateDir = Files.createTempDirectory("streamsim-state-");
-                stateDirs.add(stateDir);
-                StreamsApp app = new StreamsApp(new StreamsAppConfig(applicationId, "app-instance-" + i,
-                        target.bootstrapServers(), target.clientConfig(), scenario.topology(), topics.input(),
-                        topics.output(), scenario.app().threadsPerInstance(),
-                        scenario.topics().replicationFactor(), stateDir), registry);
-                apps.add(app);
-                app.start();
+            if (options.uiPort() >= 0) {
+                liveServer = io.streamsim.simulator.ui.LiveServer.start(this, options.metricsHost(), options.uiPort());
+                console.say("Live page: " + liveServer.uri());
             }
-            for (StreamsApp app : apps) {
-                if (!app.awaitRunning(APP_START_TIMEOUT)) {
-                    throw new IllegalStateException("an app instance did not reach RUNNING within "
-                            + APP_START_TIMEOUT.toSeconds() + "s (state " + app.state() + ")");
-                }
+            stateDir = Files.createTempDirectory("streamsim-state-");
+            instances = new AppInstances(AppLaunch.of(target.bootstrapServers(), writeAppClientProperties(),
+                    scenarioFile.toAbsolutePath(), applicationId, topics.input(), topics.output(),
+                    topics.deadLetters(), stateDir, folder.resolve("logs")));
+            instances.startInitial(scenario.app().instances());
+            if (!instances.awaitAllRunning(APP_START_TIMEOUT)) {
+                throw new IllegalStateException("the app instances did not all reach RUNNING within "
+                        + APP_START_TIMEOUT.toSeconds() + "s: " + instances.statuses() + " (logs in "
+                        + folder.resolve("logs") + ")");
             }
-            console.say(apps.size() + " app instance(s) running; producing " + scenario.timeline().totalEvents()
-                    + " events over " + scenario.duration().toSeconds() + "s");
+            console.say(scenario.app().instances() + " app instance(s) running (child JVMs); producing "
+                    + scenario.timeline().totalEvents() + " events over " + scenario.duration().toSeconds() + "s"
+                    + (scenario.faults().isEmpty() ? "" : "; " + scenario.faults().size() + " fault(s) scheduled"));
+            registerInstanceMeters();
             tracker = new OutputTracker(target.clientConfig(), topics.output(), topics.partitions(), registry,
                     scenario.name(), clock);
             tracker.start();
-            lagMonitor = new LagMonitor(target.admin(), applicationId, topics.input(), registry);
+            probe = new OffsetsProbe(target.admin(), applicationId, topics.input(), topics.partitions(), registry);
             origin = clock.instant().truncatedTo(ChronoUnit.MILLIS);
             generator = new LoadGenerator(scenario, topics.input(), target.clientConfig(), origin, Ticker.system(),
                     registry);
+            faults = new FaultRunner(scenario.faults(), this, System::nanoTime, registry);
             loadStartNanos = System.nanoTime();
             previousSampleNanos = loadStartNanos;
             generator.start();
+            faults.start(loadStartNanos);
+        }
+
+        /** The user's client settings (--command-config), in a file the child JVMs read. */
+        private Path writeAppClientProperties() throws IOException {
+            Properties p = new Properties();
+            options.clientProperties().forEach((k, v) -> p.setProperty(k, String.valueOf(v)));
+            Path file = folder.resolve("app-client.properties");
+            try (OutputStream out = Files.newOutputStream(file)) {
+                p.store(out, "Kafka client settings of the app instances of this run");
+            }
+            return file;
+        }
+
+        /** The instances' counts, as the simulator's own meters, so one scrape of /metrics sees the pipeline. */
+        private void registerInstanceMeters() {
+            FunctionCounter.builder("streamsim.streams.records.processed", statuses,
+                            s -> s.values().stream().mapToLong(InstanceStatus::processed).sum())
+                    .description("Records processed by all app instances, reprocessing after crashes included")
+                    .register(registry);
+            FunctionCounter.builder("streamsim.streams.records.dropped", statuses,
+                            s -> s.values().stream().mapToLong(InstanceStatus::droppedLateApp).sum())
+                    .description("(record, window) pairs dropped as too late, all app instances")
+                    .tag("reason", "late")
+                    .register(registry);
+            FunctionCounter.builder("streamsim.streams.records.dead.lettered", statuses,
+                            s -> s.values().stream().mapToLong(InstanceStatus::deadLettered).sum())
+                    .description("Undecodable records routed to the dead-letter topic, all app instances")
+                    .register(registry);
+            FunctionCounter.builder("streamsim.streams.rebalances", statuses,
+                            s -> s.values().stream().mapToLong(InstanceStatus::rebalances).sum())
+                    .description("Rebalances the app instances went through")
+                    .register(registry);
         }
 
         /** Samples once a second until the producers are done; returns null, or why it ended early. */
@@ -208,12 +282,13 @@ public final class ScenarioRun {
                     return "stopped by request during the load";
                 }
                 sleepUntil(loadStartNanos + TimeUnit.SECONDS.toNanos(tick++));
-                samples.add(sample("load"));
-                console.line(samples.get(samples.size() - 1));
+                record(sample("load"));
+                autoscale();
             }
             ProducerStats stats = generator.stats();
             if (stats.recordsFailed() > 0) {
-                console.say("WARNING: " + stats.recordsFailed() + " records failed to send; last error: " + stats.lastError());
+                console.say("WARNING: " + stats.recordsFailed() + " records failed to send; last error: "
+                        + stats.lastError());
             }
             return null;
         }
@@ -221,6 +296,7 @@ public final class ScenarioRun {
         /** Ends the input with watermarks and waits until everything is processed and readable downstream. */
         String drain() throws Exception {
             generator.awaitDone(Duration.ofSeconds(30));
+            faults.close();
             Instant maxEventTime = generator.stats().maxEventTime();
             WindowSpec window = scenario.topology().window();
             Instant watermark = (maxEventTime != null ? maxEventTime : origin)
@@ -234,15 +310,139 @@ public final class ScenarioRun {
                     return "stopped by request during the drain";
                 }
                 sleepUntil(Math.min(deadline, loadStartNanos + TimeUnit.SECONDS.toNanos(tick++)));
-                Sample s = sample("drain");
-                samples.add(s);
-                console.line(s);
+                Sample s = record(sample("drain"));
                 if (s.lagRecords() == 0 && outputReadToTheEnd()) {
                     drained = true;
                     return null;
                 }
             }
             return "the pipeline did not drain within " + options.drainTimeout().toSeconds() + "s";
+        }
+
+        private Sample record(Sample s) {
+            samples.add(s);
+            console.line(s);
+            for (java.util.function.Consumer<Sample> listener : sampleListeners) {
+                try {
+                    listener.accept(s);
+                } catch (RuntimeException e) {
+                    LOG.warn("A sample listener failed: {}", e.toString());
+                }
+            }
+            return s;
+        }
+
+        /** The scenario's lag rule (app.autoscale): one more instance when lag has stayed high long enough. */
+        private void autoscale() throws InterruptedException {
+            io.streamsim.model.scenario.AutoscaleSpec rule = scenario.app().autoscale();
+            if (rule == null || samples.isEmpty()) {
+                return;
+            }
+            Sample last = samples.get(samples.size() - 1);
+            if (last.lagRecords() <= rule.lagAboveRecords()) {
+                aboveLagSince = -1;
+                return;
+            }
+            if (aboveLagSince < 0) {
+                aboveLagSince = samples.size() - 1;
+            }
+            double above = last.elapsedSeconds() - samples.get(aboveLagSince).elapsedSeconds();
+            boolean cooled = last.elapsedSeconds() - lastAutoscaleAt >= rule.cooldown().toNanos() / 1e9;
+            long alive = statuses.values().stream().filter(InstanceStatus::alive).count();
+            if (above >= rule.sustained().toNanos() / 1e9 && cooled && alive < rule.maxInstances()) {
+                lastAutoscaleAt = last.elapsedSeconds();
+                aboveLagSince = -1;
+                faults.applyNow(new Fault.ScaleOut(Duration.ofNanos(System.nanoTime() - loadStartNanos), 1));
+            }
+        }
+
+        // ---- RunControl: the live page's view and controls -----------------------------------------------
+
+        @Override
+        public Scenario scenario() {
+            return scenario;
+        }
+
+        @Override
+        public List<Sample> samples() {
+            return List.copyOf(samples);
+        }
+
+        @Override
+        public List<RunControl.TimelineEvent> timeline() {
+            return faults == null ? List.of() : faults.applied().stream()
+                    .map(a -> new RunControl.TimelineEvent(a.atSeconds(), a.fault().describe(), a.outcome())).toList();
+        }
+
+        @Override
+        public void onSample(java.util.function.Consumer<Sample> listener) {
+            sampleListeners.add(listener);
+        }
+
+        @Override
+        public void stepRate(double factor) {
+            control(new Fault.RateStep(now(), factor));
+        }
+
+        @Override
+        public String scaleOut() {
+            return control(new Fault.ScaleOut(now(), 1)).outcome().replace("ok: started ", "");
+        }
+
+        @Override
+        public String scaleIn() {
+            String name = newestLiveInstance();
+            control(new Fault.Stop(now(), name));
+            return name;
+        }
+
+        @Override
+        public String killOne() {
+            String name = newestLiveInstance();
+            control(new Fault.Kill(now(), name));
+            return name;
+        }
+
+        @Override
+        public void poisonBurst(int records) {
+            control(new Fault.PoisonBurst(now(), records));
+        }
+
+        private Duration now() {
+            return Duration.ofNanos(Math.max(0, System.nanoTime() - loadStartNanos));
+        }
+
+        private String newestLiveInstance() {
+            List<String> names = new ArrayList<>(instances.names());
+            java.util.Collections.reverse(names);
+            for (String name : names) {
+                if (instances.get(name).isAlive()) {
+                    return name;
+                }
+            }
+            throw new IllegalStateException("no app instance is running");
+        }
+
+        private FaultRunner.Applied control(Fault fault) {
+            if (faults == null || generator == null || generator.isDone()) {
+                throw new IllegalStateException("the load is not running");
+            }
+            try {
+                FaultRunner.Applied applied = faults.applyNow(fault);
+                if (!applied.outcome().startsWith("ok")) {
+                    throw new IllegalStateException(applied.outcome());
+                }
+                return applied;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted", e);
+            }
+        }
+
+        void checkWithOracle() throws Exception {
+            console.say("Checking every window result against the input (oracle) ...");
+            oracle = OracleCheck.run(target.clientConfig(), topics.input(), topics.output(), topics.partitions(),
+                    scenario.topology(), folder.resolve("oracle-mismatches.csv"), READ_TIMEOUT);
         }
 
         private boolean outputReadToTheEnd() throws ExecutionException, InterruptedException {
@@ -257,77 +457,173 @@ public final class ScenarioRun {
             previousSampleNanos = now;
             double elapsed = (now - loadStartNanos) / 1e9;
             ProducerStats stats = generator.stats();
-            long processed = processed();
-            List<Long> partitionLag = new ArrayList<>();
-            long lag = 0;
+            statuses.putAll(instances.statuses());
+            InstanceStatus totals = totals();
+            List<Long> partitionLag = List.of();
+            List<Long> committed = List.of();
+            long lag = -1;
             try {
-                Map<TopicPartition, Long> byPartition = lagMonitor.refresh();
-                for (int p = 0; p < topics.partitions(); p++) {
-                    long l = byPartition.getOrDefault(new TopicPartition(topics.input(), p), 0L);
-                    partitionLag.add(l);
-                    lag += l;
+                OffsetsProbe.Reading r = probe.read();
+                partitionLag = r.lag();
+                committed = r.committed();
+                lag = r.totalLag();
+            } catch (Exception e) {
+                if (e instanceof InterruptedException) {
+                    Thread.currentThread().interrupt();
                 }
-            } catch (RuntimeException e) {
-                LOG.debug("Lag unavailable this second: {}", e.toString());
-                lag = -1;
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                lag = -1;
+                LOG.debug("Offsets unavailable this second: {}", e.toString());
             }
             Histogram latency = tracker.takeIntervalLatency();
-            long due = scenario.timeline().eventsDueBy(Duration.ofNanos(now - loadStartNanos));
+            long due = stats.eventsDue();
             Sample s = new Sample(elapsed, stage, (due - previousDue) / dt,
                     stats.eventsDue(), stats.recordsSent(), stats.recordsAcked(), stats.recordsFailed(),
-                    (stats.recordsSent() - previousSent) / dt, processed, (processed - previousProcessed) / dt,
-                    lag, partitionLag, tracker.recordsRead(), droppedLateKafka(),
+                    (stats.recordsSent() - previousSent) / dt, totals.processed(),
+                    (totals.processed() - previousProcessed) / dt, lag, partitionLag, committed,
+                    tracker.recordsRead(), totals.droppedLateApp(), totals.deadLettered(), totals.rebalances(),
                     percentileSeconds(latency, 50), percentileSeconds(latency, 99),
-                    stats.scheduleLag().toNanos() / 1e9);
+                    stats.scheduleLag().toNanos() / 1e9, newFaults());
             previousSent = stats.recordsSent();
-            previousProcessed = processed;
+            previousProcessed = totals.processed();
             previousDue = due;
             return s;
         }
 
-        private long processed() {
-            return apps.stream().mapToLong(a -> a.meters().recordsProcessed()).sum();
+        private InstanceStatus totals() {
+            long processed = 0;
+            long droppedApp = 0;
+            long droppedKafka = 0;
+            long deadLettered = 0;
+            long rebalances = 0;
+            for (InstanceStatus s : statuses.values()) {
+                processed += s.processed();
+                droppedApp += s.droppedLateApp();
+                droppedKafka += s.droppedLateKafka();
+                deadLettered += s.deadLettered();
+                rebalances += s.rebalances();
+            }
+            return new InstanceStatus(processed, droppedApp, droppedKafka, deadLettered, rebalances, "", true);
         }
 
-        private long droppedLateKafka() {
-            return apps.stream().mapToLong(StreamsApp::droppedRecordsByKafka).sum();
+        /** Faults applied since the previous sample, described; also said on the console. */
+        private String newFaults() {
+            List<FaultRunner.Applied> applied = faults == null ? List.of() : faults.applied();
+            List<FaultRunner.Applied> fresh = applied.subList(Math.min(faultsReported, applied.size()), applied.size());
+            faultsReported = applied.size();
+            for (FaultRunner.Applied a : fresh) {
+                console.say(String.format(java.util.Locale.ROOT, "  >> %.1fs: %s (%s)", a.atSeconds(),
+                        a.fault().describe(), a.outcome()));
+            }
+            return fresh.stream().map(a -> a.fault().describe()).collect(Collectors.joining("; "));
         }
+
+        // ---- the fault actions ----------------------------------------------------------------------------
+
+        @Override
+        public void kill(String target) {
+            if (Fault.isBroker(target)) {
+                this.target.cluster().kill(Fault.number(target));
+            } else {
+                instances.kill(target);
+            }
+        }
+
+        @Override
+        public void stop(String target) {
+            if (Fault.isBroker(target)) {
+                this.target.cluster().stop(Fault.number(target));
+            } else {
+                instances.stop(target);
+            }
+        }
+
+        @Override
+        public void restart(String target) {
+            if (Fault.isBroker(target)) {
+                this.target.cluster().restart(Fault.number(target));
+            } else {
+                instances.restart(target);
+            }
+        }
+
+        @Override
+        public List<String> startInstances(int count) {
+            return instances.scaleOut(count);
+        }
+
+        @Override
+        public void changeRate(double factor) {
+            generator.stepRate(factor);
+        }
+
+        @Override
+        public void pauseProducers(Duration lasting) {
+            generator.pause(lasting);
+        }
+
+        @Override
+        public void slowProcessing(Duration perRecord, Duration lasting) {
+            instances.slowDownAll(perRecord, lasting);
+        }
+
+        @Override
+        public void writePoison(int records) throws Exception {
+            long first = poisonWritten.getAndAdd(records);
+            topics.writePoison(target.clientConfig(), records, POISON_BURST_NUMBERS + first);
+        }
+
+        /**
+         * Nothing to do at run time: the skew is part of the event stream (the generator shifts the shard's events
+         * that fall due in the fault's span), so the same scenario always skews the same events. The fault is
+         * still applied on time, for the marker.
+         */
+        @Override
+        public void clockSkew(int shard, Duration offset, Duration lasting) {
+        }
+
+        // ---- the summary ---------------------------------------------------------------------------------
 
         RunSummary summarize(Instant startedAt, RunResult.Outcome outcome, String reason) {
             ProducerStats stats = generator != null ? generator.stats() : null;
+            if (instances != null) {
+                statuses.putAll(instances.statuses());
+            }
+            InstanceStatus totals = totals();
             long onInput = -1;
+            long deadLettered = -1;
             try {
                 if (tracker != null) {
                     onInput = RunTopics.recordCounts(target.admin(), topics.input(), topics.partitions(),
                             IsolationLevel.READ_UNCOMMITTED).values().stream().mapToLong(Long::longValue).sum();
+                    deadLettered = RunTopics.countCommitted(target.clientConfig(), topics.deadLetters(),
+                            topics.partitions(), READ_TIMEOUT);
                 }
             } catch (Exception e) {
-                LOG.warn("Could not count the input topic: {}", e.toString());
+                if (e instanceof InterruptedException) {
+                    Thread.currentThread().interrupt();
+                }
+                LOG.warn("Could not count the input or dead-letter topic: {}", e.toString());
             }
-            long watermarks = drained || outcome == RunResult.Outcome.COMPLETED ? topics.partitions() : 0;
-            if (onInput >= 0 && !drained) {
-                watermarks = Math.max(0, Math.min(topics.partitions(), onInput - (stats == null ? 0 : stats.recordsAcked())));
-            }
-            long recordsOnInput = onInput < 0 ? -1 : onInput - watermarks;
-            long droppedKafka = droppedLateKafka();
-            long droppedApp = apps.stream().mapToLong(a -> a.meters().recordsDroppedLate()).sum();
+            long poison = poisonWritten.get() + (stats == null ? 0 : stats.poisonSent());
+            long watermarks = drained ? topics.partitions() : 0;
+            long recordsOnInput = onInput < 0 ? -1 : onInput - watermarks - poison;
+            long droppedLate = oracle != null ? oracle.counts().droppedLateExpected() : totals.droppedLateApp();
 
             Map<OutputTracker.WindowId, WindowResult> results = tracker == null ? Map.of() : tracker.latestResults();
             long contributions = results.values().stream().mapToLong(WindowResult::count).sum();
             long windowsPerRecord = windowsPerRecord(scenario.topology().window());
-            long expected = recordsOnInput < 0 || windowsPerRecord < 0 ? -1 : recordsOnInput * windowsPerRecord - droppedKafka;
+            long expected = oracle != null ? oracle.counts().contributionsExpected()
+                    : recordsOnInput < 0 || windowsPerRecord < 0 ? -1 : recordsOnInput * windowsPerRecord - droppedLate;
             RunSummary.WindowTotals windowTotals = new RunSummary.WindowTotals(
                     tracker == null ? 0 : tracker.recordsRead(), results.size(), contributions, expected,
                     expected < 0 ? 0 : contributions - expected, tracker == null ? 0 : tracker.undecodable());
 
-            RunSummary.Totals totals = new RunSummary.Totals(scenario.timeline().totalEvents(),
+            RunSummary.Totals summaryTotals = new RunSummary.Totals(scenario.timeline().totalEvents(),
                     stats == null ? 0 : stats.eventsDue(), stats == null ? 0 : stats.eventsSent(),
                     stats == null ? 0 : stats.recordsSent(), stats == null ? 0 : stats.recordsAcked(),
                     stats == null ? 0 : stats.recordsFailed(), stats == null ? 0 : stats.duplicatesSent(),
-                    recordsOnInput, watermarks, processed(), droppedKafka, droppedApp, windowTotals);
+                    recordsOnInput, watermarks, totals.processed(), droppedLate, totals.droppedLateApp(), poison,
+                    deadLettered, recordsOnInput < 0 ? 0 : Math.max(0, totals.processed() - recordsOnInput),
+                    windowTotals);
             RunSummary.Checks checks = new RunSummary.Checks(
                     stats != null && recordsOnInput == stats.recordsAcked(),
                     expected >= 0 && contributions == expected,
@@ -341,25 +637,38 @@ public final class ScenarioRun {
 
             List<Sample> load = samples.stream().filter(s -> "load".equals(s.stage())).toList();
             double loadSeconds = load.isEmpty() ? 0 : load.get(load.size() - 1).elapsedSeconds();
+            double lastSample = samples.isEmpty() ? 0 : samples.get(samples.size() - 1).elapsedSeconds();
             RunSummary.Throughput throughput = new RunSummary.Throughput(
-                    scenario.timeline().segments().stream().mapToDouble(s -> Math.max(s.startRate(), s.endRate())).max().orElse(0),
+                    scenario.timeline().segments().stream().mapToDouble(s -> Math.max(s.startRate(), s.endRate()))
+                            .max().orElse(0),
                     loadSeconds == 0 || stats == null ? 0 : stats.recordsSent() / loadSeconds,
                     samples.stream().mapToDouble(Sample::sentPerSecond).max().orElse(0),
-                    samples.isEmpty() ? 0 : processed() / samples.get(samples.size() - 1).elapsedSeconds(),
+                    lastSample == 0 ? 0 : totals.processed() / lastSample,
                     samples.stream().mapToDouble(Sample::processedPerSecond).max().orElse(0));
             Sample peakLag = samples.stream().max((a, b) -> Long.compare(a.lagRecords(), b.lagRecords())).orElse(null);
             RunSummary.Lag lag = new RunSummary.Lag("committed offsets of the app's consumer group",
                     peakLag == null ? 0 : peakLag.lagRecords(), peakLag == null ? 0 : peakLag.elapsedSeconds());
 
+            List<RunSummary.FaultRecovery> recoveries = faults == null ? List.of()
+                    : Recovery.of(faults.applied(), samples);
+            List<RunSummary.ExpectationResult> expectations = outcome == RunResult.Outcome.COMPLETED
+                    ? Expectations.check(scenario.expect(), new Expectations.Measured(
+                            oracle == null ? null : oracle.verdict(), oracle != null && oracle.counts().exact(),
+                            oracle != null && oracle.counts().noLoss(),
+                            recordsOnInput <= 0 ? 0 : (double) droppedLate / (recordsOnInput * Math.max(1, windowsPerRecord)),
+                            latencySummary.p99Seconds(), recoveries, poison, deadLettered))
+                    : List.of();
+
             return new RunSummary(scenario.name(), scenario.seed(), scenario.prompt(),
                     outcome == RunResult.Outcome.COMPLETED, reason, startedAt, clock.instant(), origin,
                     new RunSummary.Versions(version(), AppInfoParser.getVersion(), System.getProperty("java.version")),
-                    new RunSummary.Target(target.isEmbedded() ? "embedded" : "external", target.bootstrapServers(),
+                    new RunSummary.Target(target.mode(), target.bootstrapServers(), target.brokers(),
                             scenario.app().instances(), scenario.app().threadsPerInstance(),
                             scenario.topology().guarantee().configValue()),
-                    new RunSummary.Topics(topics.input(), topics.output(), topics.partitions(),
+                    new RunSummary.Topics(topics.input(), topics.output(), topics.deadLetters(), topics.partitions(),
                             scenario.topics().replicationFactor()),
-                    totals, checks, throughput, latencySummary, lag, scenario.talkingPoints());
+                    summaryTotals, checks, throughput, latencySummary, lag, oracle,
+                    Phases.of(scenario.timeline(), samples), recoveries, expectations, scenario.talkingPoints());
         }
 
         private Histogram latencyTotal() {
@@ -369,23 +678,21 @@ public final class ScenarioRun {
 
         @Override
         public void close() {
+            closeQuietly(liveServer);
+            closeQuietly(faults);
             closeQuietly(generator);
             closeQuietly(tracker);
-            for (StreamsApp app : apps) {
-                try {
-                    app.close(Duration.ofSeconds(15));
-                } catch (RuntimeException e) {
-                    LOG.warn("Closing an app instance failed: {}", e.toString());
-                }
-            }
-            closeQuietly(lagMonitor);
+            closeQuietly(instances);
             closeQuietly(metricsServer);
             closeQuietly(target);
-            for (Path dir : stateDirs) {
-                deleteRecursively(dir);
+            if (stateDir != null) {
+                deleteRecursively(stateDir);
             }
         }
     }
+
+    /** Poison bursts are numbered from here, apart from the producers' poison fraction (numbered by event). */
+    static final long POISON_BURST_NUMBERS = 1L << 40;
 
     /** Windows each record belongs to, or -1 when it varies (hopping size not a multiple of advance). */
     static long windowsPerRecord(WindowSpec window) {

@@ -10,8 +10,8 @@ class ConsoleViewTest {
 
     @Test
     void format_halfwayThrough_showsAHalfFullBarAndTheFigures() {
-        Sample s = new Sample(20, "load", 20000, 0, 0, 0, 0, 19950, 0, 19800, 1234, List.of(), 560, 7,
-                0.8, 6.25, 0);
+        Sample s = new Sample(20, "load", 20000, 0, 0, 0, 0, 19950, 0, 19800, 1234, List.of(), List.of(), 560, 7, 0, 0,
+                0.8, 6.25, 0, "");
 
         String line = ConsoleView.format(s, Duration.ofSeconds(40));
 
@@ -23,7 +23,8 @@ class ConsoleViewTest {
 
     @Test
     void format_noResultsThisSecond_showsADash() {
-        Sample s = new Sample(1, "load", 10, 0, 0, 0, 0, 10, 0, 10, 0, List.of(), 0, 0, Double.NaN, Double.NaN, 0);
+        Sample s = new Sample(1, "load", 10, 0, 0, 0, 0, 10, 0, 10, 0, List.of(), List.of(), 0, 0, 0, 0, Double.NaN,
+                Double.NaN, 0, "");
 
         assertThat(ConsoleView.format(s, Duration.ofSeconds(10))).endsWith("p99 e2e     -");
     }

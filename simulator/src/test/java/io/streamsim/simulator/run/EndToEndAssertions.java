@@ -41,6 +41,11 @@ final class EndToEndAssertions {
         assertThat(s.checks().inputMatchesAcked()).isTrue();
         assertThat(s.checks().resultsMatchInputMinusDropped()).isTrue();
         assertThat(s.checks().drained()).isTrue();
+        assertThat(s.oracle()).isNotNull();
+        assertThat(s.oracle().verdict()).isEqualTo("exact");
+        assertThat(s.oracle().counts().windowsExpected()).isEqualTo(w.windows());
+        assertThat(s.totals().droppedLateKafka()).as("the oracle's dropped-late").isEqualTo(s.oracle().counts().droppedLateExpected());
+        assertThat(folder.resolve("oracle-mismatches.csv")).exists();
 
         assertThat(s.latency().results()).isPositive();
         assertThat(s.latency().p99Seconds()).isPositive();

@@ -29,11 +29,12 @@ class KafkaContainerIT {
 
     @Test
     void run_againstAContainerBroker_resultsSumToSentMinusDroppedLate() throws Exception {
-        Scenario scenario = ScenarioLoader.load(Path.of("src/test/resources/scenarios/it-final-exactly-once.yaml"));
+        Path file = Path.of("src/test/resources/scenarios/it-final-exactly-once.yaml");
+        Scenario scenario = ScenarioLoader.load(file);
         RunOptions options = new RunOptions(KAFKA.getBootstrapServers(), Map.of(), runs, "127.0.0.1", -1,
                 Duration.ofSeconds(30), Duration.ofSeconds(90));
 
-        RunResult result = new ScenarioRun(scenario, options, new PrintWriter(new StringWriter()), Clock.systemUTC()).execute();
+        RunResult result = new ScenarioRun(scenario, file, options, new PrintWriter(new StringWriter()), Clock.systemUTC()).execute();
 
         EndToEndAssertions.assertCompletedAndConsistent(result);
     }

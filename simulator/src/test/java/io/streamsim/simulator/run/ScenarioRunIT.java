@@ -53,11 +53,12 @@ class ScenarioRunIT {
 
     @Test
     void run_eagerHoppingAtLeastOnce_latestResultsMatchAndNothingIsCountedTwice() throws Exception {
-        Scenario scenario = ScenarioLoader.load(Path.of("src/test/resources/scenarios/it-eager-at-least-once.yaml"));
+        Path file = Path.of("src/test/resources/scenarios/it-eager-at-least-once.yaml");
+        Scenario scenario = ScenarioLoader.load(file);
         RunOptions options = new RunOptions(null, Map.of(), runs, "127.0.0.1", -1, Duration.ofSeconds(10),
                 Duration.ofSeconds(60));
 
-        RunResult result = new ScenarioRun(scenario, options, new PrintWriter(new StringWriter()), Clock.systemUTC()).execute();
+        RunResult result = new ScenarioRun(scenario, file, options, new PrintWriter(new StringWriter()), Clock.systemUTC()).execute();
 
         RunSummary s = EndToEndAssertions.assertCompletedAndConsistent(result);
         assertThat(s.totals().windowResults().outputRecords())
@@ -68,10 +69,11 @@ class ScenarioRunIT {
 
     @Test
     void run_stopRequested_writesAPartialReport() throws Exception {
-        Scenario scenario = ScenarioLoader.load(Path.of("../scenarios/clickstream-baseline.yaml"));
+        Path file = Path.of("../scenarios/clickstream-baseline.yaml");
+        Scenario scenario = ScenarioLoader.load(file);
         RunOptions options = new RunOptions(null, Map.of(), runs, "127.0.0.1", -1, Duration.ofSeconds(10),
                 Duration.ofSeconds(60));
-        ScenarioRun run = new ScenarioRun(scenario, options, new PrintWriter(new StringWriter()), Clock.systemUTC());
+        ScenarioRun run = new ScenarioRun(scenario, file, options, new PrintWriter(new StringWriter()), Clock.systemUTC());
         Thread stopper = new Thread(() -> {
             try {
                 Thread.sleep(12_000);

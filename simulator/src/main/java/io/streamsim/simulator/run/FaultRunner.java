@@ -1,0 +1,208 @@
+package io.streamsim.simulator.run;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.streamsim.model.scenario.Fault;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Applies a scenario's fault timeline: each fault at its offset from the start of the load, on one thread,
+ * in order. A fault that cannot be applied is recorded with its error; the run goes on.
+ */
+final class FaultRunner implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(FaultRunner.class);
+
+    /** What the faults do to the pipeline; implemented by the run. */
+    interface Actions {
+        void kill(String target) throws Exception;
+
+        void stop(String target) throws Exception;
+
+        void restart(String target) throws Exception;
+
+        List<String> startInstances(int instances) throws Exception;
+
+        void pauseProducers(Duration lasting);
+
+        void slowProcessing(Duration perRecord, Duration lasting) throws Exception;
+
+        void writePoison(int records) throws Exception;
+
+        void clockSkew(int shard, Duration offset, Duration lasting);
+
+        /** Multiplies the producers' rate from now on. */
+        void changeRate(double factor);
+    }
+
+    /**
+     * A fault as it was applied.
+     *
+     * @param atSeconds   when it was applied, from the start of the load
+     * @param tookSeconds how long applying it took (e.g. a graceful stop)
+     * @param outcome     "ok", or why it failed
+     */
+    record Applied(Fault fault, double atSeconds, double tookSeconds, String outcome) {
+    }
+
+    private final List<Fault> faults;
+    private final Actions actions;
+    private final LongSupplier nanoTime;
+    private final MeterRegistry registry;
+    private final List<Applied> applied = new ArrayList<>();
+    private final ScheduledThreadPoolExecutor executor = newExecutor();
+    private long startNanos;
+
+    FaultRunner(List<Fault> faults, Actions actions, LongSupplier nanoTime) {
+        this(faults, actions, nanoTime, new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
+    }
+
+    /**
+     * Counts applied faults as {@code streamsim.faults.applied{fault, target}} (Grafana's fault annotations). The
+     * timeline's own faults are registered at 0 up front, so that a rate over the counter sees the first one.
+     */
+    FaultRunner(List<Fault> faults, Actions actions, LongSupplier nanoTime, MeterRegistry registry) {
+        this.faults = List.copyOf(faults);
+        this.actions = actions;
+        this.nanoTime = nanoTime;
+        this.registry = registry;
+        for (Fault f : this.faults) {
+            counter(f);
+        }
+    }
+
+    private Counter counter(Fault fault) {
+        return Counter.builder("streamsim.faults.applied")
+                .description("Faults of the timeline and controls of the live page, applied")
+                .tag("fault", fault.action())
+                .tag("target", target(fault))
+                .register(registry);
+    }
+
+    /** The app instance or broker a fault acts on; "pipeline" for the others. */
+    static String target(Fault fault) {
+        if (fault instanceof Fault.Kill k) {
+            return k.target();
+        }
+        if (fault instanceof Fault.Stop s) {
+            return s.target();
+        }
+        if (fault instanceof Fault.Restart r) {
+            return r.target();
+        }
+        return "pipeline";
+    }
+
+    private static ScheduledThreadPoolExecutor newExecutor() {
+        ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, r -> {
+            Thread t = new Thread(r, "streamsim-faults");
+            t.setDaemon(true);
+            return t;
+        });
+        // On close, faults not yet due are dropped; only one being applied is let finish.
+        executor.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+        return executor;
+    }
+
+    /** Schedules every fault relative to {@code startNanos} (the start of the load, on {@code nanoTime}'s clock). */
+    void start(long startNanos) {
+        this.startNanos = startNanos;
+        for (Fault fault : faults) {
+            long delay = startNanos + fault.at().toNanos() - nanoTime.getAsLong();
+            executor.schedule(() -> apply(fault), Math.max(0, delay), TimeUnit.NANOSECONDS);
+        }
+    }
+
+    /** Applies one fault now; public to the package for tests. */
+    void apply(Fault fault) {
+        long begin = nanoTime.getAsLong();
+        String outcome = "ok";
+        try {
+            if (fault instanceof Fault.Kill k) {
+                actions.kill(k.target());
+            } else if (fault instanceof Fault.Stop s) {
+                actions.stop(s.target());
+            } else if (fault instanceof Fault.Restart r) {
+                actions.restart(r.target());
+            } else if (fault instanceof Fault.ScaleOut s) {
+                outcome = "ok: started " + String.join(", ", actions.startInstances(s.instances()));
+            } else if (fault instanceof Fault.PauseProducers p) {
+                actions.pauseProducers(p.lasting());
+            } else if (fault instanceof Fault.SlowProcessing s) {
+                actions.slowProcessing(s.perRecord(), s.lasting());
+            } else if (fault instanceof Fault.PoisonBurst p) {
+                actions.writePoison(p.records());
+            } else if (fault instanceof Fault.ClockSkew c) {
+                actions.clockSkew(c.shard(), c.offset(), c.lasting());
+            } else if (fault instanceof Fault.RateStep r) {
+                actions.changeRate(r.factor());
+            }
+        } catch (Exception e) {
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
+            LOG.warn("Fault '{}' failed: {}", fault.describe(), e.toString());
+            outcome = "failed: " + e;
+        }
+        long end = nanoTime.getAsLong();
+        counter(fault).increment();
+        synchronized (applied) {
+            applied.add(new Applied(fault, (begin - startNanos) / 1e9, (end - begin) / 1e9, outcome));
+        }
+    }
+
+    /**
+     * Applies a fault that is not on the scenario's timeline (a control pressed on the live page, an autoscale
+     * decision) as soon as the faults before it are done, and waits for it.
+     */
+    Applied applyNow(Fault fault) throws InterruptedException {
+        java.util.concurrent.Future<?> done = executor.submit(() -> apply(fault));
+        try {
+            done.get();
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException(e.getCause());
+        }
+        synchronized (applied) {
+            for (int i = applied.size() - 1; i >= 0; i--) {
+                if (applied.get(i).fault() == fault) {
+                    return applied.get(i);
+                }
+            }
+        }
+        throw new IllegalStateException("not applied: " + fault.describe());
+    }
+
+    /** The faults applied so far, in the order they were applied. */
+    List<Applied> applied() {
+        synchronized (applied) {
+            return List.copyOf(applied);
+        }
+    }
+
+    /**
+     * Lets a fault that is being applied finish (a broker restart waits until the node is live again), cancels
+     * what has not started, and waits at most {@code FINISH_TIMEOUT} before interrupting.
+     */
+    @Override
+    public void close() {
+        executor.shutdown();
+        try {
+            if (!executor.awaitTermination(FINISH_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
+                executor.shutdownNow();
+                executor.awaitTermination(5, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            executor.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static final Duration FINISH_TIMEOUT = Duration.ofSeconds(90);
+}

@@ -1,0 +1,156 @@
+package io.streamsim.simulator.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.streamsim.model.scenario.Scenario;
+import io.streamsim.simulator.run.Sample;
+import io.streamsim.simulator.ui.Browsers;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jsoup.Jsoup;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+
+class HtmlReportTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path dir;
+
+    private final Scenario scenario = ReportFixtures.scenario();
+    private final RunSummary summary = ReportFixtures.summary(scenario);
+    private final List<Sample> samples = ReportFixtures.samples(35);
+
+    @Test
+    void write_aRun_leavesReportHtmlInTheFolder() throws Exception {
+        Path file = HtmlReport.write(dir, scenario, summary, samples);
+
+        assertThat(file).isEqualTo(dir.resolve("report.html")).isNotEmptyFile();
+        assertThat(Files.readString(file)).startsWith("<!DOCTYPE html>").contains("report-demo");
+    }
+
+    @Test
+    void write_aRun_fetchesNothingFromTheNetwork() throws Exception {
+        String html = Files.readString(HtmlReport.write(dir, scenario, summary, samples));
+
+        Matcher sources = Pattern.compile("(?i)\\b(src|href|srcset|action)\\s*=\\s*[\"']?\\s*(https?:)?//").matcher(html);
+        assertThat(sources.find()).as("a src/href to the network").isFalse();
+        assertThat(html).doesNotContainPattern("(?i)<link[^>]+rel=[\"']?stylesheet");
+        assertThat(html).doesNotContainPattern("(?i)<script[^>]+src=");
+        assertThat(html).doesNotContainPattern("(?i)@import|url\\(\\s*[\"']?https?:");
+        assertThat(html).contains("StreamsimCharts");
+    }
+
+    @Test
+    void write_aRun_carriesEverySampleAndTheMarkers() throws Exception {
+        JsonNode data = data(Files.readString(HtmlReport.write(dir, scenario, summary, samples)));
+
+        assertThat(data.get("samples")).hasSize(samples.size());
+        for (int i = 0; i < samples.size(); i++) {
+            JsonNode s = data.get("samples").get(i);
+            assertThat(s.get("t").asDouble()).isEqualTo(samples.get(i).elapsedSeconds());
+            assertThat(s.get("sent").asDouble()).isEqualTo(samples.get(i).sentPerSecond());
+            assertThat(s.get("partitionLag")).hasSize(3);
+        }
+        assertThat(data.get("samples").get(0).get("p99").isNull()).as("NaN latency is null").isTrue();
+        assertThat(data.get("phases").findValuesAsText("atSeconds")).containsExactly("0.0", "10.0", "20.0");
+        assertThat(data.get("events").findValuesAsText("description"))
+                .containsExactly("kill app-instance-1", "restart app-instance-1");
+        assertThat(data.get("lateness").get("counts")).hasSize(12);
+    }
+
+    @Test
+    void write_talkingPoints_placeholdersFilledFromTheSummaryAndUnknownOnesFlagged() throws Exception {
+        String html = Files.readString(HtmlReport.write(dir, scenario, summary, samples));
+        var doc = Jsoup.parse(html);
+
+        var points = doc.select("#talking-points li");
+        assertThat(points).hasSize(3);
+        assertThat(points.get(0).text()).isEqualTo("p99 was 9.359s with 17 dropped late.");
+        assertThat(points.get(1).text()).isEqualTo("The kill at 12s: lag back after 8.5s.");
+        assertThat(points.get(2).select(".unresolved").text()).isEqualTo("{latency.p999Seconds}");
+        assertThat(doc.select("#unresolved-placeholders").text()).contains("{latency.p999Seconds}");
+        assertThat(doc.select("#prompt").text()).isEqualTo("Describe how to handle late-arriving data <at scale>.");
+        assertThat(doc.select("#oracle-verdict").text()).contains("exact");
+        assertThat(doc.select("#key-figures").text()).contains("9.359", "4679", "17 / 17");
+        assertThat(doc.select("#phases tr")).hasSize(3);
+        assertThat(doc.select("#phases").text()).contains("rate[1]", "6.5");
+    }
+
+    @Test
+    void resolve_pathsIntoListsAndNulls_formatsThemAndLeavesObjectsUnresolved() {
+        JsonNode tree = JSON.valueToTree(java.util.Map.of("a", java.util.Map.of("b", 0.123456, "n", 42),
+                "list", List.of(java.util.Map.of("x", "y")), "gone", java.util.Map.of()));
+
+        HtmlReport.Resolved r = HtmlReport.resolve("{a.b} {a.n} {list.0.x} {a} {list.1.x} {nope}", tree);
+
+        assertThat(r.text()).isEqualTo("0.123 42 y {a} {list.1.x} {nope}");
+        assertThat(r.unresolved()).containsExactly("{a}", "{list.1.x}", "{nope}");
+    }
+
+    @Test
+    void write_noOracleAndNoSamples_stillWritesAPage() throws Exception {
+        RunSummary stopped = new RunSummary(summary.scenario(), summary.seed(), summary.prompt(), false, "stopped",
+                summary.startedAt(), summary.finishedAt(), summary.eventTimeOrigin(), summary.versions(),
+                summary.target(), summary.topics(), summary.totals(), summary.checks(), summary.throughput(),
+                summary.latency(), summary.lag(), null, List.of(), List.of(), List.of(), List.of());
+
+        String html = Files.readString(HtmlReport.write(dir, scenario, stopped, List.of()));
+
+        assertThat(Jsoup.parse(html).select("#oracle-verdict").text()).contains("did not run");
+        assertThat(data(html).get("samples")).isEmpty();
+        assertThat(data(html).get("lateness").isNull()).isTrue();
+    }
+
+    @Test
+    void summaryJson_withLatenessHistogram_roundTrips() throws Exception {
+        RunFolder.write(dir, scenario, summary, samples);
+        assertThat(dir.resolve("report.html")).exists();
+
+        RunSummary read = RunFolder.readSummary(dir);
+
+        assertThat(read.oracle().lateness()).isEqualTo(summary.oracle().lateness());
+    }
+
+    @Test
+    void report_inHeadlessChromium_drawsEveryChartWithoutConsoleErrors() throws Exception {
+        Browsers.assumeChromium();
+        Path file = HtmlReport.write(dir, scenario, summary, samples);
+        ChromeDriver driver = Browsers.chromium(dir.resolve("profile"));
+        try {
+            driver.get(file.toUri().toString());
+
+            for (String id : List.of("chart-rate", "chart-lag", "chart-latency", "chart-dropped")) {
+                WebElement svg = driver.findElement(By.cssSelector("#" + id + " svg"));
+                assertThat(svg.getAttribute("data-samples")).as(id).isEqualTo(String.valueOf(samples.size()));
+                List<WebElement> paths = svg.findElements(By.cssSelector("g.series path"));
+                assertThat(paths).as(id).isNotEmpty();
+                assertThat(paths.stream().mapToInt(p -> Integer.parseInt(p.getAttribute("data-points"))).max()
+                        .orElse(0)).as(id + " points drawn").isGreaterThanOrEqualTo(samples.size() - 2);
+                assertThat(svg.findElements(By.cssSelector("line.marker.event"))).as(id + " fault markers").hasSize(2);
+                assertThat(svg.findElements(By.cssSelector("line.marker.phase"))).as(id + " phase markers").hasSize(2);
+            }
+            assertThat(driver.findElements(By.cssSelector("#chart-lag g.series path"))).hasSize(4);
+            Number bboxWidth = (Number) driver.executeScript(
+                    "return document.querySelector('#chart-rate g.series path[data-series=sent]').getBBox().width;");
+            assertThat(bboxWidth.doubleValue()).as("the sent line has drawn width").isGreaterThan(100);
+            assertThat(driver.findElement(By.cssSelector("#chart-lateness svg")).getAttribute("data-bars")).isEqualTo("8");
+            assertThat(Browsers.consoleErrors(driver)).isEmpty();
+        } finally {
+            driver.quit();
+        }
+    }
+
+    private static JsonNode data(String html) throws Exception {
+        return JSON.readTree(Jsoup.parse(html).getElementById("run-data").data());
+    }
+}

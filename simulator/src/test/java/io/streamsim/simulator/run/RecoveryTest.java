@@ -1,0 +1,107 @@
+package io.streamsim.simulator.run;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.streamsim.model.scenario.Fault;
+import io.streamsim.simulator.report.RunSummary;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class RecoveryTest {
+
+    /** Two partitions at 1000 records/s each; partition 1 stalls from second 11 to 16 (a killed instance). */
+    private static List<Sample> killAtTenSeconds() {
+        List<Sample> samples = new ArrayList<>();
+        long c0 = 0;
+        long c1 = 0;
+        long end = 0;
+        long rebalances = 0;
+        for (int t = 1; t <= 30; t++) {
+            end += 1000;
+            c0 += 1000;
+            boolean stalled = t >= 11 && t <= 16;
+            if (!stalled) {
+                c1 = end;
+            }
+            if (t == 16) {
+                rebalances = 2;
+            }
+            long lag1 = end - c1;
+            samples.add(sample(t, List.of(0L, lag1), List.of(c0, c1), rebalances, stalled ? 1000 : (t == 17 ? 7000 : 2000)));
+        }
+        return samples;
+    }
+
+    private static Sample sample(double t, List<Long> lag, List<Long> committed, long rebalances, double processedPerSecond) {
+        long total = lag.stream().mapToLong(Long::longValue).sum();
+        return new Sample(t, "load", 2000, 0, 0, 0, 0, 2000, 0, processedPerSecond, total, lag, committed, 0, 0, 0,
+                rebalances, Double.NaN, Double.NaN, 0, "");
+    }
+
+    @Test
+    void of_killStallingOnePartition_reportsStallResumeLagRecoveryAndRebalances() {
+        FaultRunner.Applied kill = new FaultRunner.Applied(new Fault.Kill(Duration.ofSeconds(10), "app-instance-2"),
+                10.0, 0.01, "ok");
+
+        RunSummary.FaultRecovery r = Recovery.of(List.of(kill), killAtTenSeconds()).get(0);
+
+        assertThat(r.fault()).isEqualTo("kill app-instance-2");
+        assertThat(r.preFaultLagRecords()).isZero();
+        assertThat(r.peakLagRecords()).isEqualTo(6000);
+        assertThat(r.peakLagAtSeconds()).isEqualTo(16.0);
+        assertThat(r.stalledPartitions()).isEqualTo(1);
+        assertThat(r.longestStallSeconds()).isEqualTo(6.0);
+        assertThat(r.processingResumedAfterSeconds()).isEqualTo(7.0);
+        assertThat(r.lagRecoveredAfterSeconds()).isEqualTo(7.0);
+        assertThat(r.rebalances()).isEqualTo(2);
+    }
+
+    @Test
+    void of_restartBeforeTheKillRecovered_theKillsRecoveryIsStillMeasuredToItsEnd() {
+        FaultRunner.Applied kill = new FaultRunner.Applied(new Fault.Kill(Duration.ofSeconds(10), "app-instance-2"),
+                10.0, 0.01, "ok");
+        FaultRunner.Applied restart = new FaultRunner.Applied(new Fault.Restart(Duration.ofSeconds(13), "app-instance-2"),
+                13.0, 0.01, "ok");
+
+        List<RunSummary.FaultRecovery> r = Recovery.of(List.of(kill, restart), killAtTenSeconds());
+
+        assertThat(r.get(0).lagRecoveredAfterSeconds()).isEqualTo(7.0);
+        assertThat(r.get(0).processingResumedAfterSeconds()).isEqualTo(7.0);
+        assertThat(r.get(0).peakLagRecords()).isEqualTo(6000);
+        assertThat(r.get(1).stalledPartitions()).as("the stall began before the restart: the kill's").isZero();
+    }
+
+    @Test
+    void of_faultWithoutEffect_recoversInZeroSeconds() {
+        List<Sample> samples = new ArrayList<>();
+        for (int t = 1; t <= 20; t++) {
+            samples.add(sample(t, List.of(10L, 10L), List.of(t * 1000L, t * 1000L), 0, 2000));
+        }
+        FaultRunner.Applied burst = new FaultRunner.Applied(new Fault.PoisonBurst(Duration.ofSeconds(5), 10), 5.0, 0, "ok");
+
+        RunSummary.FaultRecovery r = Recovery.of(List.of(burst), samples).get(0);
+
+        assertThat(r.lagRecoveredAfterSeconds()).isZero();
+        assertThat(r.processingResumedAfterSeconds()).isZero();
+        assertThat(r.stalledPartitions()).isZero();
+        assertThat(r.rebalances()).isZero();
+    }
+
+    @Test
+    void of_lagThatNeverComesBack_hasNoRecoveryTime() {
+        List<Sample> samples = new ArrayList<>();
+        for (int t = 1; t <= 20; t++) {
+            long lag = t <= 5 ? 0 : (t - 5) * 1000L;
+            samples.add(sample(t, List.of(lag), List.of(t <= 5 ? t * 1000L : 5000L), 0, t <= 5 ? 1000 : 0));
+        }
+        FaultRunner.Applied kill = new FaultRunner.Applied(new Fault.Kill(Duration.ofSeconds(5), "app-instance-1"), 5.0, 0, "ok");
+
+        RunSummary.FaultRecovery r = Recovery.of(List.of(kill), samples).get(0);
+
+        assertThat(r.lagRecoveredAfterSeconds()).isNull();
+        assertThat(r.processingResumedAfterSeconds()).isNull();
+        assertThat(r.peakLagRecords()).isEqualTo(15000);
+    }
+}
