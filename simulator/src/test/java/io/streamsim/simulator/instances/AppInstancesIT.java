@@ -132,7 +132,8 @@ class AppInstancesIT {
                 assertThat(totals.processed()).isGreaterThanOrEqualTo(3000);
                 assertThat(totals.deadLettered()).isEqualTo(5);
             });
-            assertThat(instances.statuses().values()).allMatch(s -> s.alive() && s.processed() > 0);
+            // Both alive; which one processed the pre-produced input depends on when the second joined the group.
+            assertThat(instances.statuses().values()).allMatch(InstanceStatus::alive);
             List<ConsumerRecord<byte[], byte[]>> dead = readCommitted(DLQ, 5);
             assertThat(dead).hasSize(5);
             assertThat(new String(dead.get(0).value(), StandardCharsets.UTF_8)).startsWith("not json");
