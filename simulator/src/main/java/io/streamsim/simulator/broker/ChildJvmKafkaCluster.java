@@ -1,8 +1,8 @@
 package io.streamsim.simulator.broker;
 
+import io.streamsim.simulator.jvm.ChildJvm;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.PrintStream;
 import java.io.RandomAccessFile;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -34,9 +34,6 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.Node;
 import org.apache.kafka.common.Uuid;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.metadata.storage.Formatter;
-import org.apache.kafka.server.common.Feature;
-import org.apache.kafka.server.common.MetadataVersion;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -115,7 +112,7 @@ public final class ChildJvmKafkaCluster implements KafkaCluster {
             throw new IllegalArgumentException("a cluster needs at least one node, not " + nodes);
         }
         Files.createDirectories(baseDir);
-        String classpath = ChildClasspath.of(System.getProperty("java.class.path"));
+        String classpath = ChildJvm.classpath();
         Path loggingConfig = writeLoggingConfig(baseDir);
         RuntimeException last = null;
         for (int attempt = 1; attempt <= START_ATTEMPTS; attempt++) {
@@ -295,7 +292,7 @@ public final class ChildJvmKafkaCluster implements KafkaCluster {
 
     private void launch(BrokerNode n) {
         List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add(ChildJvm.java().toString());
         command.addAll(JVM_OPTIONS);
         command.add("-Dlog4j2.configurationFile=" + loggingConfig);
         command.add("-cp");
@@ -374,7 +371,7 @@ public final class ChildJvmKafkaCluster implements KafkaCluster {
             props.putAll(overrides);
             Path propertiesFile = dir.resolve("server.properties");
             writeProperties(propertiesFile, props);
-            format(clusterId, id, props);
+            EmbeddedKafkaBroker.formatStorage(clusterId, id, props);
             result.add(new BrokerNode(id, name, ports[id - 1], dir, propertiesFile, baseDir.resolve(name + ".log")));
         }
         return result;
@@ -430,25 +427,6 @@ public final class ChildJvmKafkaCluster implements KafkaCluster {
         }
     }
 
-    private static void format(String clusterId, int id, Map<String, String> props) {
-        String data = props.get("log.dirs");
-        String metadata = props.get("metadata.log.dir");
-        try {
-            new Formatter()
-                    .setPrintStream(new PrintStream(OutputStream.nullOutputStream()))
-                    .setClusterId(clusterId)
-                    .setNodeId(id)
-                    .setDirectories(List.of(data, metadata))
-                    .setMetadataLogDirectory(metadata)
-                    .setControllerListenerName("CONTROLLER")
-                    .setReleaseVersion(MetadataVersion.latestProduction())
-                    .setSupportedFeatures(Feature.PRODUCTION_FEATURES)
-                    .setUnstableFeatureVersionsEnabled(false)
-                    .run();
-        } catch (Exception e) {
-            throw new IllegalStateException("formatting the storage of node " + id + " in " + data + " failed", e);
-        }
-    }
 
     /** Console to stdout, which the parent sends to broker-N.log; Kafka's INFO log, minus per-request chatter. */
     private static Path writeLoggingConfig(Path baseDir) throws IOException {

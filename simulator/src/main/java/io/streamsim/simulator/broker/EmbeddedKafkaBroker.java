@@ -66,7 +66,7 @@ public final class EmbeddedKafkaBroker implements KafkaCluster {
                 int controllerPort = freePort();
                 Map<String, String> props = config(dir, port, controllerPort);
                 props.putAll(overrides);
-                format(dir, props);
+                formatStorage(Uuid.randomUuid().toString(), NODE_ID, props);
                 KafkaRaftServer server = new KafkaRaftServer(new KafkaConfig(props, false), Time.SYSTEM);
                 server.startup();
                 LOG.info("Embedded Kafka broker up on 127.0.0.1:{} (data in {})", port, dir);
@@ -178,14 +178,18 @@ public final class EmbeddedKafkaBroker implements KafkaCluster {
         return p;
     }
 
-    private static void format(Path dir, Map<String, String> props) {
+    /**
+     * Formats a node's log and metadata directories (as {@code kafka-storage format} does) with the production
+     * features of this Kafka version; shared by every broker streamsim starts.
+     */
+    static void formatStorage(String clusterId, int nodeId, Map<String, String> props) {
         String data = props.get("log.dirs");
         String metadata = props.get("metadata.log.dir");
         try {
             new Formatter()
                     .setPrintStream(new PrintStream(OutputStream.nullOutputStream()))
-                    .setClusterId(Uuid.randomUuid().toString())
-                    .setNodeId(NODE_ID)
+                    .setClusterId(clusterId)
+                    .setNodeId(nodeId)
                     .setDirectories(List.of(data, metadata))
                     .setMetadataLogDirectory(metadata)
                     .setControllerListenerName("CONTROLLER")
@@ -194,7 +198,7 @@ public final class EmbeddedKafkaBroker implements KafkaCluster {
                     .setUnstableFeatureVersionsEnabled(false)
                     .run();
         } catch (Exception e) {
-            throw new IllegalStateException("formatting the embedded broker's storage in " + dir + " failed", e);
+            throw new IllegalStateException("formatting the storage of node " + nodeId + " in " + data + " failed", e);
         }
     }
 

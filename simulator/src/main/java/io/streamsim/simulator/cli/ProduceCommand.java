@@ -3,16 +3,12 @@ package io.streamsim.simulator.cli;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.streamsim.model.scenario.Scenario;
-import io.streamsim.model.scenario.ScenarioException;
-import io.streamsim.model.scenario.ScenarioLoader;
-import io.streamsim.model.scenario.Violation;
 import io.streamsim.producers.LoadGenerator;
 import io.streamsim.producers.ProducerStats;
 import io.streamsim.producers.Ticker;
 import io.streamsim.simulator.run.BrokerUnreachableException;
 import io.streamsim.simulator.run.KafkaTarget;
 import io.streamsim.streams.MetricsServer;
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -54,13 +50,8 @@ final class ProduceCommand implements Callable<Integer> {
     @Option(names = "--topic", description = "Input topic (default: <scenario name>.events, as the app expects).")
     String topic;
 
-    @Option(names = "--metrics-port", defaultValue = "9464",
-            description = "Prometheus /metrics port; 0 picks a free one, -1 serves none (default: ${DEFAULT-VALUE}).")
-    int metricsPort;
-
-    @Option(names = "--metrics-host", defaultValue = "127.0.0.1",
-            description = "Interface for /metrics (default: ${DEFAULT-VALUE}).")
-    String metricsHost;
+    @CommandLine.Mixin
+    MetricsOptions metrics = new MetricsOptions();
 
     @Option(names = "--connect-timeout", defaultValue = "30s",
             description = "How long the cluster may take to answer (default: ${DEFAULT-VALUE}).")
@@ -70,31 +61,23 @@ final class ProduceCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        Scenario scenario;
-        Map<String, Object> clientProperties;
-        try {
-            scenario = ScenarioLoader.load(file);
-            clientProperties = RunCommand.readClientProperties(commandConfig);
-        } catch (ScenarioException e) {
-            e.violations().stream().map(Violation::toString).forEach(err::println);
-            err.flush();
-            return ExitCodes.BAD_INPUT;
-        } catch (IOException e) {
-            err.println("cannot read " + e.getMessage());
-            err.flush();
+        ScenarioInput input = ScenarioInput.read(file, commandConfig, err);
+        if (input == null) {
             return ExitCodes.BAD_INPUT;
         }
+        Scenario scenario = input.scenario();
+        Map<String, Object> clientProperties = input.clientProperties();
         String inputTopic = topic != null ? topic : scenario.name() + ".events";
         AtomicBoolean stop = new AtomicBoolean();
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         try (KafkaTarget target = KafkaTarget.external(bootstrapServers, clientProperties, connectTimeout)) {
             createIfMissing(target, inputTopic, scenario);
             registry.config().commonTags("scenario", scenario.name());
-            try (MetricsServer metrics = metricsPort < 0 ? null : MetricsServer.start(registry, metricsHost, metricsPort);
+            try (MetricsServer metricsServer = metrics.port < 0 ? null : MetricsServer.start(registry, metrics.host, metrics.port);
                  LoadGenerator generator = new LoadGenerator(scenario, inputTopic, target.clientConfig(),
                          Instant.now().truncatedTo(ChronoUnit.MILLIS), Ticker.system(), registry)) {
-                if (metrics != null) {
-                    out.println("Metrics: http://" + metricsHost + ":" + metrics.port() + "/metrics");
+                if (metricsServer != null) {
+                    out.println("Metrics: http://" + metrics.host + ":" + metricsServer.port() + "/metrics");
                 }
                 Thread hook = new Thread(() -> stop.set(true), "streamsim-produce-stop");
                 Runtime.getRuntime().addShutdownHook(hook);

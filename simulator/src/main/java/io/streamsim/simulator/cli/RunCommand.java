@@ -3,25 +3,17 @@ package io.streamsim.simulator.cli;
 import io.streamsim.model.scenario.Fault;
 import io.streamsim.model.scenario.ProcessingGuarantee;
 import io.streamsim.model.scenario.Scenario;
-import io.streamsim.model.scenario.ScenarioException;
-import io.streamsim.model.scenario.ScenarioLoader;
-import io.streamsim.model.scenario.Violation;
 import io.streamsim.simulator.report.RunSummary;
 import io.streamsim.simulator.run.BrokerUnreachableException;
 import io.streamsim.simulator.run.RunOptions;
 import io.streamsim.simulator.run.RunResult;
 import io.streamsim.simulator.run.ScenarioRun;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.Locale;
-import java.util.Map;
-import java.util.Properties;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -50,13 +42,8 @@ final class RunCommand implements Callable<Integer> {
             description = "Where run folders go (default: ${DEFAULT-VALUE}).")
     Path out;
 
-    @Option(names = "--metrics-port", defaultValue = "9464",
-            description = "Prometheus /metrics port; 0 picks a free one, -1 serves none (default: ${DEFAULT-VALUE}).")
-    int metricsPort;
-
-    @Option(names = "--metrics-host", defaultValue = "127.0.0.1",
-            description = "Interface for /metrics (default: ${DEFAULT-VALUE}).")
-    String metricsHost;
+    @CommandLine.Mixin
+    MetricsOptions metrics = new MetricsOptions();
 
     @Option(names = "--ui", description = "Serve the live web page (charts and controls) while the run runs.")
     boolean ui;
@@ -77,21 +64,12 @@ final class RunCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        Scenario scenario;
-        Map<String, Object> clientProperties;
-        try {
-            scenario = ScenarioLoader.load(file);
-            clientProperties = readClientProperties(commandConfig);
-        } catch (ScenarioException e) {
-            e.violations().stream().map(Violation::toString).forEach(err::println);
-            err.flush();
-            return ExitCodes.BAD_INPUT;
-        } catch (IOException e) {
-            err.println("cannot read " + e.getMessage());
-            err.flush();
+        ScenarioInput input = ScenarioInput.read(file, commandConfig, err);
+        if (input == null) {
             return ExitCodes.BAD_INPUT;
         }
-        RunOptions options = new RunOptions(bootstrapServers, clientProperties, this.out, metricsHost, metricsPort,
+        Scenario scenario = input.scenario();
+        RunOptions options = new RunOptions(bootstrapServers, input.clientProperties(), this.out, metrics.host, metrics.port,
                 connectTimeout, drainTimeout, ui ? uiPort : -1);
         if (bootstrapServers != null && scenario.faults().stream().anyMatch(RunCommand::isBrokerFault)) {
             err.println(file + ": faults: broker faults need the cluster the simulator starts itself; "
@@ -199,16 +177,4 @@ final class RunCommand implements Callable<Integer> {
         return value == null ? "(not within the run)" : String.format(Locale.ROOT, "%.0fs", value);
     }
 
-    static Map<String, Object> readClientProperties(Path file) throws IOException {
-        Map<String, Object> config = new HashMap<>();
-        if (file == null) {
-            return config;
-        }
-        Properties p = new Properties();
-        try (InputStream in = Files.newInputStream(file)) {
-            p.load(in);
-        }
-        p.forEach((k, v) -> config.put(String.valueOf(k), v));
-        return config;
-    }
 }

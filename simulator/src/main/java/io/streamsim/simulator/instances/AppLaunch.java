@@ -1,6 +1,6 @@
 package io.streamsim.simulator.instances;
 
-import java.nio.file.Files;
+import io.streamsim.simulator.jvm.ChildJvm;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,7 +11,7 @@ import java.util.Objects;
  *
  * @param java                 the {@code java} executable
  * @param jvmOptions           e.g. {@code -Xmx512m}
- * @param classpath            see {@link Classpath#current()}
+ * @param classpath            see {@link ChildJvm#classpath()}
  * @param clientPropertiesFile client properties for every Kafka client (SASL/SSL, timeouts); null for none
  * @param scenarioFile         the scenario YAML; the child takes its topology, threads and replication from it
  * @param deadLetterTopic      where undecodable input goes; null for none (then skipped and counted)
@@ -51,23 +51,13 @@ public record AppLaunch(
         Objects.requireNonNull(logDir, "logDir");
     }
 
-    /** With this JVM's {@code java}, {@link #DEFAULT_JVM_OPTIONS} and {@link Classpath#current()}. */
+    /** With this JVM's {@code java}, {@link #DEFAULT_JVM_OPTIONS} and {@link ChildJvm#classpath()}. */
     public static AppLaunch of(String bootstrapServers, Path clientPropertiesFile, Path scenarioFile,
                                String applicationId, String inputTopic, String outputTopic, String deadLetterTopic,
                                Path stateBaseDir, Path logDir) {
-        return new AppLaunch(currentJava(), DEFAULT_JVM_OPTIONS, Classpath.current(), bootstrapServers,
+        return new AppLaunch(ChildJvm.java(), DEFAULT_JVM_OPTIONS, ChildJvm.classpath(), bootstrapServers,
                 clientPropertiesFile, scenarioFile, applicationId, inputTopic, outputTopic, deadLetterTopic,
                 stateBaseDir, logDir);
-    }
-
-    /** {@code ${java.home}/bin/java}, else the command this JVM was started with. */
-    static Path currentJava() {
-        Path javaHome = Path.of(System.getProperty("java.home"), "bin", "java");
-        if (Files.isExecutable(javaHome)) {
-            return javaHome;
-        }
-        return ProcessHandle.current().info().command().map(Path::of)
-                .orElseThrow(() -> new IllegalStateException("cannot tell where this JVM's java executable is"));
     }
 
     public Path stateDir(String instance) {

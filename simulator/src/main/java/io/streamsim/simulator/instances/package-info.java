@@ -3,7 +3,7 @@
  * group leave, uncommitted work redone by the others) and {@code stop} a real SIGTERM (the child closes, leaves
  * its group and exits 0).
  *
- * <p>A child is {@code java -cp <this JVM's classpath, see Classpath> io.streamsim.streams.StreamsAppMain ...
+ * <p>A child is {@code java -cp <this JVM's classpath, see io.streamsim.simulator.jvm.ChildJvm> io.streamsim.streams.StreamsAppMain ...
  * --metrics-port 0 --parent-pid <this pid>}. It tells its parent where it listens and how it is doing in stdout
  * lines starting {@code streamsim-app }: {@code metrics-port=<port>} once its HTTP endpoints listen,
  * {@code state=<Kafka Streams state>} on every state change, {@code final-status=<json>} after a clean stop.

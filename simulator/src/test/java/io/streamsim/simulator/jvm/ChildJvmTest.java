@@ -1,4 +1,4 @@
-package io.streamsim.simulator.instances;
+package io.streamsim.simulator.jvm;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -13,7 +13,7 @@ import java.util.jar.Manifest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class ClasspathTest {
+class ChildJvmTest {
 
     @TempDir
     Path dir;
@@ -35,7 +35,7 @@ class ClasspathTest {
     void expand_singleJarWithRelativeClassPath_resolvesAgainstTheJarsFolder() throws Exception {
         Path jar = jarWithClassPath("lib/a.jar lib/b%20c.jar");
 
-        List<Path> entries = Classpath.expand(jar.toString());
+        List<Path> entries = ChildJvm.expandClasspath(jar.toString());
 
         assertThat(entries).containsExactly(jar.toAbsolutePath(), dir.resolve("lib/a.jar").toAbsolutePath(),
                 dir.resolve("lib/b c.jar").toAbsolutePath());
@@ -46,7 +46,7 @@ class ClasspathTest {
         Path classes = dir.resolve("target/test-classes");
         Path jar = jarWithClassPath(classes.toUri() + " " + dir.resolve("x.jar").toUri());
 
-        assertThat(Classpath.expand(jar.toString())).containsExactly(jar.toAbsolutePath(), classes, dir.resolve("x.jar"));
+        assertThat(ChildJvm.expandClasspath(jar.toString())).containsExactly(jar.toAbsolutePath(), classes, dir.resolve("x.jar"));
     }
 
     @Test
@@ -54,12 +54,12 @@ class ClasspathTest {
         Path jar = jarWithClassPath(null);
         String several = "a.jar" + File.pathSeparator + "classes";
 
-        assertThat(Classpath.expand(several)).containsExactly(Path.of("a.jar"), Path.of("classes"));
-        assertThat(Classpath.expand(jar.toString())).containsExactly(jar.toAbsolutePath());
+        assertThat(ChildJvm.expandClasspath(several)).containsExactly(Path.of("a.jar"), Path.of("classes"));
+        assertThat(ChildJvm.expandClasspath(jar.toString())).containsExactly(jar.toAbsolutePath());
     }
 
     @Test
     void current_underSurefire_containsTheStreamsAppClasses() {
-        assertThat(Classpath.current()).contains("streams-app");
+        assertThat(ChildJvm.classpath()).contains("streams-app");
     }
 }

@@ -1,4 +1,4 @@
-package io.streamsim.simulator.instances;
+package io.streamsim.simulator.jvm;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -23,19 +23,19 @@ import java.util.jar.Manifest;
  * Such a jar is expanded (itself first, then its manifest's entries, relative ones resolved against the jar's
  * folder); any other classpath is kept as it is.
  */
-public final class Classpath {
+public final class ChildJvm {
 
-    private Classpath() {
+    private ChildJvm() {
     }
 
     /** This JVM's classpath, expanded, joined with the platform's path separator. */
-    public static String current() {
+    public static String classpath() {
         return String.join(java.io.File.pathSeparator,
-                expand(System.getProperty("java.class.path")).stream().map(Path::toString).toList());
+                expandClasspath(System.getProperty("java.class.path")).stream().map(Path::toString).toList());
     }
 
     /** @throws UncheckedIOException when a single jar on the classpath cannot be read */
-    public static List<Path> expand(String classPath) {
+    public static List<Path> expandClasspath(String classPath) {
         List<Path> entries = new ArrayList<>();
         for (String entry : classPath.split(java.io.File.pathSeparator)) {
             if (!entry.isEmpty()) {
@@ -76,5 +76,15 @@ public final class Classpath {
             // Not a well-formed URL (a raw space, say): take it as a plain relative path.
         }
         return jarFolder.resolve(URLDecoder.decode(token, StandardCharsets.UTF_8)).normalize();
+    }
+
+    /** {@code ${java.home}/bin/java}, else the command this JVM was started with: the same Java for the child. */
+    public static Path java() {
+        Path javaHome = Path.of(System.getProperty("java.home"), "bin", "java");
+        if (Files.isExecutable(javaHome)) {
+            return javaHome;
+        }
+        return ProcessHandle.current().info().command().map(Path::of)
+                .orElseThrow(() -> new IllegalStateException("cannot tell where this JVM's java executable is"));
     }
 }
