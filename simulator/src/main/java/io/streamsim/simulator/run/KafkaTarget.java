@@ -84,10 +84,6 @@ public final class KafkaTarget implements AutoCloseable {
         return cluster instanceof EmbeddedKafkaBroker ? "embedded" : "child-jvm-cluster";
     }
 
-    public boolean isEmbedded() {
-        return cluster != null;
-    }
-
     /** Brokers this run started (0 for an external cluster). */
     public int brokers() {
         return cluster == null ? 0 : cluster.size();
