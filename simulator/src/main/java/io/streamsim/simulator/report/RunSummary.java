@@ -66,8 +66,9 @@ public record RunSummary(
 
     /**
      * @param contributions   sum of the latest count of every window: records aggregated
-     * @param expected        what that sum must be with nothing lost or counted twice: records on the input
-     *                        topic times windows per record, minus (record, window) pairs dropped late
+     * @param expected        what that sum must be with nothing lost or counted twice: the oracle's figure, else
+     *                        records on the input topic times windows per record minus (record, window) pairs
+     *                        dropped late; -1 when not known (the run did not drain, or windows per record vary)
      * @param excess          contributions minus expected: positive means counted twice (at-least-once
      *                        replay), negative means missing
      */
