@@ -75,12 +75,33 @@ public final class LagMonitor implements AutoCloseable {
     }
 
     /**
+     * One reading, per partition of the input topic ordered by partition: lag in records, and the group's committed
+     * offset (absent for a partition the group has not committed yet).
+     */
+    public record Reading(Map<TopicPartition, Long> lag, Map<TopicPartition, Long> committed) {
+        public Reading {
+            lag = Collections.unmodifiableMap(new LinkedHashMap<>(lag));
+            committed = Collections.unmodifiableMap(new LinkedHashMap<>(committed));
+        }
+    }
+
+    /**
      * Reads end offsets and committed offsets now.
      *
      * @return lag per partition of the input topic, in records, ordered by partition
      * @throws KafkaException when the cluster does not answer within 10s or refuses
      */
     public Map<TopicPartition, Long> refresh() throws InterruptedException {
+        return read().lag();
+    }
+
+    /**
+     * {@link #refresh()} with the committed offsets it was computed from, which also tell whether a partition is
+     * being processed at all.
+     *
+     * @throws KafkaException when the cluster does not answer within 10s or refuses
+     */
+    public Reading read() throws InterruptedException {
         try {
             TopicDescription description = admin.describeTopics(List.of(topic)).allTopicNames()
                     .get(timeout.toMillis(), TimeUnit.MILLISECONDS).get(topic);
@@ -92,24 +113,27 @@ public final class LagMonitor implements AutoCloseable {
                     .partitionsToOffsetAndMetadata().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
             Map<TopicPartition, Long> end = offsets(partitions, OffsetSpec.latest());
             Map<TopicPartition, Long> earliest = null;
-            Map<TopicPartition, Long> result = new TreeMap<>(
+            Map<TopicPartition, Long> lag = new TreeMap<>(
+                    (a, b) -> Integer.compare(a.partition(), b.partition()));
+            Map<TopicPartition, Long> committedOffsets = new TreeMap<>(
                     (a, b) -> Integer.compare(a.partition(), b.partition()));
             for (TopicPartition tp : partitions) {
                 OffsetAndMetadata c = committed.get(tp);
                 long from;
                 if (c != null) {
                     from = c.offset();
+                    committedOffsets.put(tp, from);
                 } else {
                     if (earliest == null) {
                         earliest = offsets(partitions, OffsetSpec.earliest());
                     }
                     from = earliest.get(tp);
                 }
-                long lag = Math.max(0, end.get(tp) - from);
-                result.put(tp, lag);
-                lags.computeIfAbsent(tp, this::register).set(lag);
+                long l = Math.max(0, end.get(tp) - from);
+                lag.put(tp, l);
+                lags.computeIfAbsent(tp, this::register).set(l);
             }
-            return Collections.unmodifiableMap(new LinkedHashMap<>(result));
+            return new Reading(lag, committedOffsets);
         } catch (ExecutionException e) {
             throw new KafkaException("reading lag of group " + groupId + " on " + topic + " failed", e.getCause());
         } catch (TimeoutException e) {

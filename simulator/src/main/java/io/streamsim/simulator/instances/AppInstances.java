@@ -129,7 +129,8 @@ public final class AppInstances implements AutoCloseable {
         return totals(statuses().values());
     }
 
-    static InstanceStatus totals(Iterable<InstanceStatus> statuses) {
+    /** Counts summed over {@code statuses}; see {@link #totals()}. */
+    public static InstanceStatus totals(Iterable<InstanceStatus> statuses) {
         InstanceStatus sum = InstanceStatus.NONE;
         int alive = 0;
         int running = 0;

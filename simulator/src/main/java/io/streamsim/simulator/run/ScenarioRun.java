@@ -17,6 +17,7 @@ import io.streamsim.simulator.oracle.OracleCheck;
 import io.streamsim.simulator.oracle.OracleReport;
 import io.streamsim.simulator.report.RunFolder;
 import io.streamsim.simulator.report.RunSummary;
+import io.streamsim.streams.LagMonitor;
 import io.streamsim.streams.MetricsServer;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -179,7 +180,7 @@ public final class ScenarioRun {
         private io.streamsim.simulator.ui.LiveServer liveServer;
         private AppInstances instances;
         private OutputTracker tracker;
-        private OffsetsProbe probe;
+        private LagMonitor lagMonitor;
         private LoadGenerator generator;
         private FaultRunner faults;
         private OracleReport oracle;
@@ -228,7 +229,7 @@ public final class ScenarioRun {
             tracker = new OutputTracker(target.clientConfig(), topics.output(), topics.partitions(), registry,
                     scenario.name(), clock);
             tracker.start();
-            probe = new OffsetsProbe(target.admin(), applicationId, topics.input(), topics.partitions(), registry);
+            lagMonitor = new LagMonitor(target.admin(), applicationId, topics.input(), registry);
             origin = clock.instant().truncatedTo(ChronoUnit.MILLIS);
             generator = new LoadGenerator(scenario, topics.input(), target.clientConfig(), origin, Ticker.system(),
                     registry);
@@ -463,10 +464,17 @@ public final class ScenarioRun {
             List<Long> committed = List.of();
             long lag = -1;
             try {
-                OffsetsProbe.Reading r = probe.read();
-                partitionLag = r.lag();
-                committed = r.committed();
-                lag = r.totalLag();
+                LagMonitor.Reading r = lagMonitor.read();
+                List<Long> lags = new ArrayList<>();
+                List<Long> offsets = new ArrayList<>();
+                for (int p = 0; p < topics.partitions(); p++) {
+                    TopicPartition tp = new TopicPartition(topics.input(), p);
+                    lags.add(r.lag().getOrDefault(tp, 0L));
+                    offsets.add(r.committed().getOrDefault(tp, -1L));
+                }
+                partitionLag = lags;
+                committed = offsets;
+                lag = lags.stream().mapToLong(Long::longValue).sum();
             } catch (Exception e) {
                 if (e instanceof InterruptedException) {
                     Thread.currentThread().interrupt();
@@ -489,19 +497,7 @@ public final class ScenarioRun {
         }
 
         private InstanceStatus totals() {
-            long processed = 0;
-            long droppedApp = 0;
-            long droppedKafka = 0;
-            long deadLettered = 0;
-            long rebalances = 0;
-            for (InstanceStatus s : statuses.values()) {
-                processed += s.processed();
-                droppedApp += s.droppedLateApp();
-                droppedKafka += s.droppedLateKafka();
-                deadLettered += s.deadLettered();
-                rebalances += s.rebalances();
-            }
-            return new InstanceStatus(processed, droppedApp, droppedKafka, deadLettered, rebalances, "", true);
+            return AppInstances.totals(statuses.values());
         }
 
         /** Faults applied since the previous sample, described; also said on the console. */
@@ -685,6 +681,7 @@ public final class ScenarioRun {
             closeQuietly(generator);
             closeQuietly(tracker);
             closeQuietly(instances);
+            closeQuietly(lagMonitor);
             closeQuietly(metricsServer);
             closeQuietly(target);
             if (stateDir != null) {
