@@ -12,6 +12,7 @@ import io.streamsim.producers.LoadGenerator;
 import io.streamsim.producers.ProducerStats;
 import io.streamsim.producers.Ticker;
 import io.streamsim.simulator.broker.EmbeddedKafkaBroker;
+import io.streamsim.simulator.broker.TopicReadiness;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
@@ -21,21 +22,14 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.clients.admin.TopicDescription;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.RetriableException;
 import org.apache.kafka.tools.ProducerPerformance;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -51,11 +45,8 @@ import picocli.CommandLine.Option;
  * headers, sticky partitioner), while the generator's records carry their event key (hashed to a partition)
  * and the 8-byte emitted-at header, as in a real run.
  *
- * <p>Each round's topics are created, and produced to only once the broker leads every partition, then deleted.
- * Producing to a topic the controller has created but the broker does not lead yet fails the first batch of a
- * partition with NOT_LEADER_OR_FOLLOWER while later batches of the same idempotent producer may already be
- * accepted: the retried first batch is then out of sequence for good (OutOfOrderSequenceException on the broker,
- * retries until delivery.timeout.ms, a few hundred records lost). That, not GC or disk, failed whole rounds.
+ * <p>Each round's topics are created, and produced to only once the broker leads every partition
+ * ({@link TopicReadiness}: before that, whole rounds failed), then deleted.
  */
 @Command(name = "producer", description = "Generator throughput vs Kafka's ProducerPerformance on the same broker.")
 final class ProducerBenchCommand implements Callable<Integer> {
@@ -114,7 +105,7 @@ final class ProducerBenchCommand implements Callable<Integer> {
                 List<String> topics = List.of(ppTopic, genTopic);
                 admin.createTopics(topics.stream().map(t -> new NewTopic(t, partitions, (short) 1)).toList())
                         .all().get();
-                awaitLeadership(admin, topics, partitions);
+                TopicReadiness.awaitLeaders(admin, topics, TOPIC_READY_TIMEOUT);
                 double pp = producerPerformance(ppTopic, n, payloads, producerConfig);
                 double gen = generator(s, genTopic, broker.bootstrapServers());
                 // Keeps the broker's disk and page cache to one round's worth, however many rounds are run.
@@ -167,56 +158,6 @@ final class ProducerBenchCommand implements Callable<Integer> {
         Files.writeString(file, text, StandardCharsets.UTF_8);
         int headerBytes = Headers.EMITTED_AT.getBytes(StandardCharsets.UTF_8).length + Long.BYTES;
         return new PayloadSizes((double) valueBytes / count, (double) keyBytes / count, headerBytes);
-    }
-
-    /**
-     * Waits until the broker answers ListOffsets for every partition of {@code topics}: it does so only as the
-     * partition's leader, the same check a produce request meets. Admin's createTopics returns once the
-     * controller has committed the topics, which can be before the broker knows them (asked before, Admin logs
-     * an ERROR per unknown topic: hence the wait for them in the broker's metadata first), and before it has
-     * taken up leadership.
-     */
-    private static void awaitLeadership(Admin admin, List<String> topics, int partitions) throws Exception {
-        long deadline = System.nanoTime() + TOPIC_READY_TIMEOUT.toNanos();
-        while (!allHaveLeaders(admin, topics, partitions)) {
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("the broker's metadata lacks a leader of some partition of " + topics
-                        + " after " + TOPIC_READY_TIMEOUT);
-            }
-            Thread.sleep(20);
-        }
-        Map<TopicPartition, OffsetSpec> request = new HashMap<>();
-        for (String topic : topics) {
-            for (int p = 0; p < partitions; p++) {
-                request.put(new TopicPartition(topic, p), OffsetSpec.latest());
-            }
-        }
-        while (true) {
-            try {
-                admin.listOffsets(request).all().get(TOPIC_READY_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-                return;
-            } catch (ExecutionException e) {
-                if (!(e.getCause() instanceof RetriableException) || System.nanoTime() > deadline) {
-                    throw new IllegalStateException("the broker does not lead every partition of " + topics
-                            + " after " + TOPIC_READY_TIMEOUT, e.getCause());
-                }
-                Thread.sleep(20);
-            }
-        }
-    }
-
-    private static boolean allHaveLeaders(Admin admin, List<String> topics, int partitions) throws Exception {
-        try {
-            Map<String, TopicDescription> described = admin.describeTopics(topics).allTopicNames()
-                    .get(TOPIC_READY_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-            return described.values().stream().allMatch(d -> d.partitions().size() == partitions
-                    && d.partitions().stream().allMatch(p -> p.leader() != null && !p.leader().isEmpty()));
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RetriableException) {
-                return false;
-            }
-            throw e;
-        }
     }
 
     /** Runs Kafka's ProducerPerformance in this JVM and reads its records/sec from the total line it prints. */

@@ -6,6 +6,7 @@ import io.streamsim.model.scenario.Scenario;
 import io.streamsim.producers.LoadGenerator;
 import io.streamsim.producers.ProducerStats;
 import io.streamsim.producers.Ticker;
+import io.streamsim.simulator.broker.TopicReadiness;
 import io.streamsim.simulator.run.BrokerUnreachableException;
 import io.streamsim.simulator.run.KafkaTarget;
 import io.streamsim.streams.MetricsServer;
@@ -19,6 +20,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.errors.TopicExistsException;
@@ -33,6 +35,8 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "produce", description = "Run only the scenario's producers against a Kafka cluster.")
 final class ProduceCommand implements Callable<Integer> {
+
+    private static final Duration TOPIC_READY_TIMEOUT = Duration.ofSeconds(60);
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -126,6 +130,11 @@ final class ProduceCommand implements Callable<Integer> {
             if (!(e.getCause() instanceof TopicExistsException)) {
                 throw e;
             }
+        }
+        try {
+            TopicReadiness.awaitLeaders(target.admin(), List.of(topic), TOPIC_READY_TIMEOUT);
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("topic " + topic + " cannot take writes: " + e.getMessage(), e);
         }
     }
 }

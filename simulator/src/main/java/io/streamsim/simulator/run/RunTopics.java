@@ -4,6 +4,7 @@ import io.streamsim.model.EventCodec;
 import io.streamsim.model.PoisonRecords;
 import io.streamsim.model.Watermark;
 import io.streamsim.model.scenario.TopicsSpec;
+import io.streamsim.simulator.broker.TopicReadiness;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -11,6 +12,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ListOffsetsOptions;
 import org.apache.kafka.clients.admin.ListOffsetsResult;
@@ -37,6 +39,10 @@ record RunTopics(String input, String output, String deadLetters, int partitions
                 "streamsim." + runId + ".dead-letters", partitions);
     }
 
+    /** How long new topics may take until every partition's leader serves it. */
+    private static final Duration READY_TIMEOUT = Duration.ofSeconds(60);
+
+    /** Creates the three topics and returns once every partition of them can take writes. */
     void create(Admin admin, TopicsSpec spec) throws ExecutionException, InterruptedException {
         Map<String, String> configs = new HashMap<>();
         if (spec.replicationFactor() > 1) {
@@ -46,6 +52,11 @@ record RunTopics(String input, String output, String deadLetters, int partitions
                 new NewTopic(input, spec.partitions(), spec.replicationFactor()).configs(configs),
                 new NewTopic(output, spec.partitions(), spec.replicationFactor()).configs(configs),
                 new NewTopic(deadLetters, spec.partitions(), spec.replicationFactor()).configs(configs))).all().get();
+        try {
+            TopicReadiness.awaitLeaders(admin, List.of(input, output, deadLetters), READY_TIMEOUT);
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("the run's topics were created but cannot take writes: " + e.getMessage(), e);
+        }
     }
 
     /**

@@ -88,6 +88,8 @@ class ChildJvmKafkaClusterIT {
         int recordsPerSecond = 25_000;
         String topic = "kill-leader";
         admin.createTopics(List.of(new NewTopic(topic, PARTITIONS, (short) 3))).all().get(30, TimeUnit.SECONDS);
+        // The first test to run may have restarted a broker just now: produce only once every leader serves.
+        TopicReadiness.awaitLeaders(admin, List.of(topic), Duration.ofSeconds(30));
 
         AckLog acks = new AckLog(records);
         AtomicLong sent = new AtomicLong();
@@ -148,6 +150,7 @@ class ChildJvmKafkaClusterIT {
     void stopAndRestartFollower_gracefully_writesGoOnWithTwoReplicasAndItRejoins() throws Exception {
         String topic = "stop-follower";
         admin.createTopics(List.of(new NewTopic(topic, 3, (short) 3))).all().get(30, TimeUnit.SECONDS);
+        TopicReadiness.awaitLeaders(admin, List.of(topic), Duration.ofSeconds(30));
         int leader = leaderOf(topic, 0);
         int follower = leader % 3 + 1;
         try (KafkaProducer<Long, Long> producer = new KafkaProducer<>(idempotentAcksAll(), new LongSerializer(), new LongSerializer())) {
