@@ -1,6 +1,5 @@
 package io.streamsim.streams;
 
-import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.streamsim.model.scenario.Scenario;
 import io.streamsim.model.scenario.ScenarioException;
@@ -179,7 +178,7 @@ public final class StreamsAppMain implements Callable<Integer> {
     }
 
     private int run(StreamsAppConfig config) throws InterruptedException {
-        PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        PrometheusMeterRegistry registry = PrometheusRegistries.create();
         // Lag reads can block for the admin timeout; on their own thread they never delay a stop.
         ScheduledExecutorService lagRefresher = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "streamsim-lag-monitor");

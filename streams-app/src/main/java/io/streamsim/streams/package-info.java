@@ -6,7 +6,9 @@
  * <p>Owns the topology ({@link io.streamsim.streams.WindowedAggregation}, a pure builder that a
  * {@code TopologyTestDriver} drives), the app's meters ({@link io.streamsim.streams.AppMeters}), the
  * Prometheus endpoint and the simulator's control endpoints ({@link io.streamsim.streams.MetricsServer}:
- * {@code /control/status}, {@code /control/slow}), dead-letter routing of undecodable input
+ * {@code /control/status}, {@code /control/slow}), the Prometheus registries behind every endpoint
+ * ({@link io.streamsim.streams.PrometheusRegistries}, which export Kafka's own metrics in Prometheus names and
+ * base units: {@link io.streamsim.streams.KafkaMeterNames}), dead-letter routing of undecodable input
  * ({@link io.streamsim.streams.DeadLetterHandler}, KIP-1034), the slow-consumer switch
  * ({@link io.streamsim.streams.ProcessingThrottle}) and committed-offset lag ({@link io.streamsim.streams.LagMonitor}).
  *

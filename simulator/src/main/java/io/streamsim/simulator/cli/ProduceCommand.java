@@ -1,6 +1,5 @@
 package io.streamsim.simulator.cli;
 
-import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.streamsim.model.scenario.Scenario;
 import io.streamsim.producers.LoadGenerator;
@@ -10,6 +9,7 @@ import io.streamsim.simulator.broker.TopicReadiness;
 import io.streamsim.simulator.run.BrokerUnreachableException;
 import io.streamsim.simulator.run.KafkaTarget;
 import io.streamsim.streams.MetricsServer;
+import io.streamsim.streams.PrometheusRegistries;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -73,7 +73,7 @@ final class ProduceCommand implements Callable<Integer> {
         Map<String, Object> clientProperties = input.clientProperties();
         String inputTopic = topic != null ? topic : scenario.name() + ".events";
         AtomicBoolean stop = new AtomicBoolean();
-        PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        PrometheusMeterRegistry registry = PrometheusRegistries.create();
         try (KafkaTarget target = KafkaTarget.external(bootstrapServers, clientProperties, connectTimeout)) {
             createIfMissing(target, inputTopic, scenario);
             registry.config().commonTags("scenario", scenario.name());

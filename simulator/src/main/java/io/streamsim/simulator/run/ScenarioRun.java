@@ -1,7 +1,6 @@
 package io.streamsim.simulator.run;
 
 import io.micrometer.core.instrument.FunctionCounter;
-import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.streamsim.model.WindowResult;
 import io.streamsim.model.scenario.Fault;
@@ -19,6 +18,7 @@ import io.streamsim.simulator.report.RunFolder;
 import io.streamsim.simulator.report.RunSummary;
 import io.streamsim.streams.LagMonitor;
 import io.streamsim.streams.MetricsServer;
+import io.streamsim.streams.PrometheusRegistries;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintWriter;
@@ -125,7 +125,7 @@ public final class ScenarioRun {
     private RunResult runOn(Instant startedAt, Path folder, KafkaTarget target) throws IOException {
         String runId = folder.getFileName().toString();
         RunTopics topics = RunTopics.forRun(runId, scenario.topics().partitions());
-        PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        PrometheusMeterRegistry registry = PrometheusRegistries.create();
         registry.config().commonTags("scenario", scenario.name());
         Pipeline pipeline = new Pipeline(target, topics, registry, "streamsim-" + runId, folder);
         RunResult.Outcome outcome = RunResult.Outcome.FAILED;
