@@ -6,7 +6,6 @@ import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
-import io.streamsim.model.Event;
 import io.streamsim.model.EventCodec;
 import io.streamsim.model.Headers;
 import io.streamsim.model.PoisonRecords;
@@ -14,7 +13,6 @@ import io.streamsim.model.scenario.ProducerSpec;
 import io.streamsim.model.scenario.Scenario;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -51,8 +49,10 @@ import org.slf4j.LoggerFactory;
  * latency measured downstream includes any time the producers fell behind. A duplicated event is sent twice in
  * a row, identically.
  *
- * <p>The send path is the hot path (hundreds of thousands of records a second on one thread): per record it
- * allocates only what Kafka keeps (record, key and value bytes), reuses the header while the emitted-at
+ * <p>Each sending thread has an {@link EventPrefetcher} that generates and encodes its slice on a second thread,
+ * a bounded distance ahead, so the sender only paces and sends. The send path is the hot path (hundreds of
+ * thousands of records a second on one thread): per record it allocates only the record (key and value bytes
+ * come encoded), reuses the header while the emitted-at
  * millisecond stays the same, reads the clock only while the thread might be ahead of schedule, and keeps its
  * counts in single-writer fields published with release stores rather than atomic read-modify-writes.
  *
@@ -396,13 +396,17 @@ public final class LoadGenerator implements AutoCloseable {
             long start = pacer.startNanos();
             // A ticker reading no later than now: an event due before it is behind schedule without a new reading.
             long clock = Long.MIN_VALUE;
+            EventPrefetcher ahead = new EventPrefetcher(generator, pacer, index, threads,
+                    "streamsim-generator-" + scenario.name() + "-" + index, () -> stopped);
+            ahead.start();
             try {
                 for (long i = index; i < total && !stopped; i += threads) {
                     if (pausedUntilNanos != NOT_PAUSED) {
                         waitOutPause();
                     }
-                    GeneratedEvent g = generator.event(i);
-                    long realOffset = pacer.realOffsetNanos(g.dueOffsetNanos());
+                    EncodedEvent e = ahead.next();
+                    long dueOffset = e.generated().dueOffsetNanos();
+                    long realOffset = pacer.realOffsetNanos(dueOffset);
                     long due = start + realOffset;
                     boolean late = due < clock;
                     if (!late) {
@@ -413,7 +417,7 @@ public final class LoadGenerator implements AutoCloseable {
                             if (stopped) {
                                 break;
                             }
-                            behind = pacer.awaitOffset(g.dueOffsetNanos());
+                            behind = pacer.awaitOffset(dueOffset);
                         } finally {
                             waiting = false;
                         }
@@ -421,13 +425,14 @@ public final class LoadGenerator implements AutoCloseable {
                         clock = due + behind;
                     }
                     BEHIND_SINCE_NANOS.setRelease(this, late ? due : ON_TIME);
-                    send(g, realOffset);
+                    send(e.at(realOffset));
                 }
             } catch (InterruptedException e) {
-                // stop() woke a thread waiting for a due time: nothing in hand, go on to flush.
+                // stop() woke a thread waiting for a due time or for the next event: nothing in hand, go on to flush.
             } catch (RuntimeException e) {
                 failedThread(e);
             } finally {
+                ahead.close();
                 BEHIND_SINCE_NANOS.setRelease(this, ON_TIME);
                 // A stop() that raced the end of a wait may have left the flag set; flush must not see it.
                 Thread.interrupted();
@@ -437,28 +442,21 @@ public final class LoadGenerator implements AutoCloseable {
         }
 
         /**
-         * Sends the event due at ticker offset {@code realOffset}. After a rate step the timeline runs on its own
-         * clock: the event time moves with the send time (by the same shift), so a 10x step means ten times the
-         * events per second of event time too, and late events still lag their send time by their delay.
+         * Sends an event encoded for its due ticker offset {@code e.realOffsetNanos()}, with that wall-clock time as
+         * its emitted-at header.
          */
-        private void send(GeneratedEvent g, long realOffset) {
-            Event event = g.event();
-            long shiftMillis = (realOffset - g.dueOffsetNanos()) / 1_000_000;
-            if (shiftMillis != 0) {
-                event = event.withEventTime(event.eventTime().plusMillis(shiftMillis));
-            }
-            long eventMillis = event.eventTime().toEpochMilli();
-            ProducerRecord<byte[], byte[]> record = new ProducerRecord<>(topic, null, eventMillis,
-                    event.key().getBytes(StandardCharsets.UTF_8), EventCodec.encode(event),
-                    emittedAt(originMillis + realOffset / 1_000_000));
+        private void send(EncodedEvent e) {
+            long eventMillis = e.eventMillis();
+            ProducerRecord<byte[], byte[]> record = new ProducerRecord<>(topic, null, eventMillis, e.key(), e.value(),
+                    emittedAt(originMillis + e.realOffsetNanos() / 1_000_000));
             EVENTS_SENT.setRelease(this, eventsSent + 1);
             sendOne(record);
-            if (g.duplicated()) {
+            if (e.generated().duplicated()) {
                 DUPLICATES_SENT.setRelease(this, duplicatesSent + 1);
                 sendOne(record);
             }
-            if (g.poisonFollows()) {
-                sendPoison(event.id());
+            if (e.generated().poisonFollows()) {
+                sendPoison(e.id());
             }
             if (eventMillis > maxEventMillis) {
                 MAX_EVENT_MILLIS.setRelease(this, eventMillis);

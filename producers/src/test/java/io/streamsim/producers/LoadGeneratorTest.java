@@ -140,6 +140,48 @@ class LoadGeneratorTest {
     }
 
     @Test
+    void stepRate_midRun_eventTimesMoveWithSendTimes_evenForEventsEncodedBeforeTheStep() throws InterruptedException {
+        // 4,000 events over 4 s of timeline; at the 500th send the rate goes 10x. The prefetcher has encoded up to
+        // a few thousand events ahead by then, for the old due times: they must be sent with the new ones.
+        Scenario s = Scenarios.clicks(7, "[{for: 4s, eventsPerSecond: 1000}]", "");
+        EventGenerator expected = new EventGenerator(s, ORIGIN);
+        AtomicLong sends = new AtomicLong();
+        LoadGenerator[] self = new LoadGenerator[1];
+        List<ProducerRecord<byte[], byte[]>> records = Collections.synchronizedList(new ArrayList<>());
+        try (LoadGenerator g = new LoadGenerator(s, TOPIC, CLIENT, ORIGIN, new FakeTicker(), new SimpleMeterRegistry(),
+                config -> new MockProducer<>(true, null, new ByteArraySerializer(), new ByteArraySerializer()) {
+                    @Override
+                    public synchronized Future<RecordMetadata> send(ProducerRecord<byte[], byte[]> r, Callback cb) {
+                        records.add(r);
+                        if (sends.incrementAndGet() == 500) {
+                            self[0].stepRate(10);
+                        }
+                        return super.send(r, cb);
+                    }
+                })) {
+            self[0] = g;
+            g.start();
+            assertThat(g.awaitDone(DONE_TIMEOUT)).isTrue();
+        }
+        assertThat(records).hasSize(4_000);
+        long shifted = 0;
+        for (ProducerRecord<byte[], byte[]> r : records) {
+            Event event = EventCodec.decode(r.value());
+            long emittedAt = Headers.decodeEpochMillis(r.headers().lastHeader(Headers.EMITTED_AT));
+            assertThat(r.timestamp()).isEqualTo(event.eventTime().toEpochMilli());
+            // No disorder in this scenario: every event time is its send time, to the millisecond.
+            assertThat(emittedAt - r.timestamp()).as("event %d", event.id()).isBetween(-1L, 1L);
+            if (r.timestamp() < expected.event(event.id()).event().eventTime().toEpochMilli()) {
+                shifted++;
+            }
+        }
+        // After 0.5 s at 1x, the other 3.5 s of timeline play in 0.35 s.
+        long lastEmitted = Headers.decodeEpochMillis(records.get(records.size() - 1).headers().lastHeader(Headers.EMITTED_AT));
+        assertThat(lastEmitted - ORIGIN.toEpochMilli()).isBetween(840L, 860L);
+        assertThat(shifted).isGreaterThan(3_400);
+    }
+
+    @Test
     void send_duplicatedEvent_isSentTwiceInARowIdentically() throws InterruptedException {
         Scenario s = scenario(1, "all", "dirt: {duplicateFraction: 0.05}\n");
         EventGenerator expected = new EventGenerator(s, ORIGIN);
