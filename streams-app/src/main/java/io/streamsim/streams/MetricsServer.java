@@ -16,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.Supplier;
 
 /**
  * Serves {@code GET /metrics} in the Prometheus text format from a {@link PrometheusMeterRegistry} and, when
@@ -184,6 +185,33 @@ public final class MetricsServer implements AutoCloseable {
         try (OutputStream out = exchange.getResponseBody()) {
             out.write(body);
         }
+    }
+
+    /**
+     * Serves {@code GET path} with the JSON {@code body} gives at each request (e.g. the simulator's Prometheus
+     * service-discovery targets); 405 for other methods, 500 with the error if {@code body} throws.
+     */
+    public void serveJson(String path, Supplier<String> body) {
+        Objects.requireNonNull(body, "body");
+        server.createContext(path, exchange -> {
+            try (exchange) {
+                if (!path.equals(exchange.getRequestURI().getPath())) {
+                    reply(exchange, 404, "not found: " + exchange.getRequestURI().getPath() + "\n");
+                } else if (!"GET".equals(exchange.getRequestMethod())) {
+                    exchange.getResponseHeaders().set("Allow", "GET");
+                    reply(exchange, 405, "only GET\n");
+                } else {
+                    String json;
+                    try {
+                        json = body.get();
+                    } catch (RuntimeException e) {
+                        reply(exchange, 500, e + "\n");
+                        return;
+                    }
+                    reply(exchange, 200, JSON, json);
+                }
+            }
+        });
     }
 
     public int port() {

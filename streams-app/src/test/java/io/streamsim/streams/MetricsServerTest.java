@@ -41,6 +41,27 @@ class MetricsServerTest {
     }
 
     @Test
+    void serveJson_getAnswersWithTheSuppliersJsonEachTime_otherMethodsAreRefused() throws Exception {
+        int[] calls = {0};
+        try (MetricsServer server = MetricsServer.start(new PrometheusMeterRegistry(PrometheusConfig.DEFAULT),
+                "127.0.0.1", 0)) {
+            server.serveJson("/targets", () -> "[" + (++calls[0]) + "]");
+            URI uri = URI.create("http://127.0.0.1:" + server.port() + "/targets");
+
+            HttpResponse<String> first = http.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> second = http.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> post = http.send(HttpRequest.newBuilder(uri).POST(HttpRequest.BodyPublishers.noBody())
+                    .build(), HttpResponse.BodyHandlers.ofString());
+
+            assertThat(first.statusCode()).isEqualTo(200);
+            assertThat(first.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/json"));
+            assertThat(first.body()).isEqualTo("[1]");
+            assertThat(second.body()).isEqualTo("[2]");
+            assertThat(post.statusCode()).isEqualTo(405);
+        }
+    }
+
+    @Test
     void getOtherPath_isNotFound() throws Exception {
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
 

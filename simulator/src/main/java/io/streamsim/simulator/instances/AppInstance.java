@@ -44,6 +44,12 @@ public interface AppInstance {
      */
     void slowDown(Duration perRecord, Duration lasting);
 
+    /**
+     * The port of its {@code /metrics} endpoint on 127.0.0.1 while it is alive and has said where it listens;
+     * each life listens on a fresh ephemeral port.
+     */
+    OptionalInt metricsPort();
+
     /** The exit status of its last life once that has ended: 137 after a kill, 0 after a clean stop. */
     OptionalInt exitCode();
 }

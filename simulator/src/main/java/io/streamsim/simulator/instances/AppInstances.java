@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Objects;
+import java.util.TreeMap;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -95,6 +96,13 @@ public final class AppInstances implements AutoCloseable {
 
     public synchronized List<String> names() {
         return List.copyOf(instances.keySet());
+    }
+
+    /** The {@code /metrics} port on 127.0.0.1 of every live instance that has said where it listens, by name. */
+    public synchronized Map<String, Integer> metricsPorts() {
+        Map<String, Integer> ports = new TreeMap<>();
+        instances.forEach((name, instance) -> instance.metricsPort().ifPresent(port -> ports.put(name, port)));
+        return ports;
     }
 
     /** SIGKILL of {@code name}. */

@@ -304,6 +304,12 @@ public final class ChildJvmAppInstance implements AppInstance {
     }
 
     @Override
+    public OptionalInt metricsPort() {
+        Life l = life;
+        return l != null && l.process.isAlive() && l.port > 0 ? OptionalInt.of(l.port) : OptionalInt.empty();
+    }
+
+    @Override
     public OptionalInt exitCode() {
         Life l = life;
         return l == null || l.process.isAlive() ? OptionalInt.empty() : OptionalInt.of(l.process.exitValue());

@@ -178,7 +178,8 @@ public final class ScenarioRun {
         private Path stateDir;
         private MetricsServer metricsServer;
         private io.streamsim.simulator.ui.LiveServer liveServer;
-        private AppInstances instances;
+        // Read by the metrics server's thread for /targets.
+        private volatile AppInstances instances;
         private OutputTracker tracker;
         private LagMonitor lagMonitor;
         private LoadGenerator generator;
@@ -206,7 +207,11 @@ public final class ScenarioRun {
             topics.create(target.admin(), scenario.topics());
             if (options.metricsPort() >= 0) {
                 metricsServer = MetricsServer.start(registry, options.metricsHost(), options.metricsPort());
-                console.say("Metrics: http://" + options.metricsHost() + ":" + metricsServer.port() + "/metrics");
+                int port = metricsServer.port();
+                metricsServer.serveJson(ScrapeTargets.PATH, () -> ScrapeTargets.json(scenario.name(),
+                        options.metricsHost(), port, instances == null ? Map.of() : instances.metricsPorts()));
+                console.say("Metrics: http://" + options.metricsHost() + ":" + port + "/metrics (app instances: "
+                        + ScrapeTargets.PATH + ", for Prometheus' http_sd_configs)");
             }
             if (options.uiPort() >= 0) {
                 liveServer = io.streamsim.simulator.ui.LiveServer.start(this, options.metricsHost(), options.uiPort());

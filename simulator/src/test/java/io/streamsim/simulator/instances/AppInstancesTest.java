@@ -71,6 +71,11 @@ class AppInstancesTest {
         }
 
         @Override
+        public OptionalInt metricsPort() {
+            return alive ? OptionalInt.of(40_000 + name.hashCode() % 1000) : OptionalInt.empty();
+        }
+
+        @Override
         public InstanceStatus status() {
             return new InstanceStatus(earlier + processed, 1, 2, 3, 1, alive ? "RUNNING" : "KILLED", alive);
         }
@@ -121,6 +126,17 @@ class AppInstancesTest {
         assertThat(afterRestart.deadLettered()).isEqualTo(6);
         assertThat(afterRestart.state()).isEqualTo("2/2 RUNNING");
         assertThat(instances.statuses()).containsOnlyKeys("app-instance-1", "app-instance-2");
+    }
+
+    @Test
+    void metricsPorts_liveInstancesOnly_byName() {
+        instances.startInitial(3);
+        instances.kill("app-instance-2");
+
+        Map<String, Integer> ports = instances.metricsPorts();
+
+        assertThat(ports).containsOnlyKeys("app-instance-1", "app-instance-3");
+        assertThat(ports.get("app-instance-1")).isEqualTo(made.get("app-instance-1").metricsPort().getAsInt());
     }
 
     @Test

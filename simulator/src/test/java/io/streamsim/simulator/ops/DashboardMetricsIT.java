@@ -25,6 +25,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
@@ -296,5 +297,39 @@ class DashboardMetricsIT {
         }
         throw new AssertionError("no " + what + " within " + STARTUP_TIMEOUT + "; run console:\n" + RUN_CONSOLE
                 + "\napp instance:\n" + APP_OUT);
+    }
+
+    @Test
+    @Order(4)
+    void localPrometheusConfig_findsTheRunsAppInstancesThroughItsTargets_andCountsNothingTwice() throws Exception {
+        Optional<Path> binary = PrometheusServer.onPath("prometheus");
+        assumeTrue(binary.isPresent(), "prometheus is not installed (apt-get install prometheus)");
+        String shipped = Files.readString(OpsFiles.repoRoot().resolve("dashboards/prometheus/prometheus-local.yml"));
+        assertThat(shipped).contains("http://127.0.0.1:9464/targets");
+        String config = shipped.replace("http://127.0.0.1:9464/targets", "http://" + simulatorMetrics.getAuthority() + "/targets")
+                .replace("scrape_interval: 5s", "scrape_interval: 1s").replace("refresh_interval: 5s", "refresh_interval: 1s");
+        try (PrometheusServer local = PrometheusServer.start(binary.get(),
+                Files.createDirectories(work.resolve("prometheus-local")), config)) {
+            // The run's only app instance is a child JVM on an ephemeral port: found through /targets alone.
+            String byRole = "sum by (streamsim_role) (streamsim_streams_records_processed_total{job=\"streamsim-local\"})";
+            Map<String, Double> processed = Map.of();
+            long deadline = System.nanoTime() + DATA_TIMEOUT.toNanos();
+            while (System.nanoTime() < deadline) {
+                processed = new TreeMap<>();
+                for (JsonNode series : local.query(byRole)) {
+                    processed.put(series.path("metric").path("streamsim_role").asText(),
+                            series.path("value").get(1).asDouble());
+                }
+                if (processed.getOrDefault("app", 0.0) > 0) {
+                    break;
+                }
+                Thread.sleep(1000);
+            }
+            assertThat(processed).as("records processed by role; targets: " + local.targetHealth())
+                    .containsOnlyKeys("app");
+            assertThat(processed.get("app")).isPositive();
+            assertThat(local.query("up{job=\"streamsim-local\", streamsim_role=\"simulator\"} == 1"))
+                    .as("the simulator's own target").hasSize(1);
+        }
     }
 }
