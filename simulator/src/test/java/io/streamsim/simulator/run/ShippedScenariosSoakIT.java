@@ -70,6 +70,12 @@ class ShippedScenariosSoakIT {
         }
 
         RunSummary s = result.summary();
+        System.out.printf("[soak] %s #%d: %s; %d acked, %d on the input topic; oracle %s over %d windows "
+                        + "(%d contributions counted twice, %d missing); %d faults; expectations %s%n",
+                scenario.name(), repeat, s.outcome(), s.totals().recordsAcked(), s.totals().recordsOnInputTopic(),
+                s.oracle().verdict(), s.oracle().counts().windowsExpected(),
+                s.oracle().counts().contributionsCountedTwice(), s.oracle().counts().contributionsMissing(),
+                s.faults().size(), s.expectationsMet() ? "met" : "NOT met");
         assertThat(result.outcome()).as(s.outcome()).isEqualTo(RunResult.Outcome.COMPLETED);
         assertThat(s.faults()).hasSize(scenario.faults().size())
                 .allSatisfy(f -> assertThat(f.outcome()).as(f.fault()).startsWith("ok"));
