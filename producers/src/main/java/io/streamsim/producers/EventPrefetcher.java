@@ -1,10 +1,12 @@
 package io.streamsim.producers;
 
+import java.util.Arrays;
 import java.util.Objects;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import java.util.function.LongFunction;
 
 /**
  * Generates and encodes one producer thread's slice of the stream (indices {@code first, first + stride, ...})
@@ -27,8 +29,7 @@ final class EventPrefetcher implements AutoCloseable {
     static final int CHUNKS_AHEAD = 8;
     private static final long POLL_MILLIS = 50;
 
-    private final EventGenerator generator;
-    private final Pacer pacer;
+    private final LongFunction<EncodedEvent> prepare;
     private final long first;
     private final long stride;
     private final long total;
@@ -41,22 +42,31 @@ final class EventPrefetcher implements AutoCloseable {
     private int position;
 
     /** A failure of the prefetching thread, handed to the sender in place of a chunk. */
-    private record Failure(RuntimeException cause) {
+    private record Failure(Throwable cause) {
+    }
+
+    /** Event {@code index} as the generator makes it, encoded for its due time as the pacer maps it now. */
+    static LongFunction<EncodedEvent> preparing(EventGenerator generator, Pacer pacer) {
+        return index -> {
+            GeneratedEvent g = generator.event(index);
+            return EncodedEvent.of(g, pacer.realOffsetNanos(g.dueOffsetNanos()));
+        };
     }
 
     /**
+     * @param prepare what event {@code index} is, e.g. {@link #preparing}
+     * @param total   indices run below it
      * @param stopped read between chunks: when true the thread stops preparing more
      */
-    EventPrefetcher(EventGenerator generator, Pacer pacer, long first, long stride, String threadName,
+    EventPrefetcher(LongFunction<EncodedEvent> prepare, long total, long first, long stride, String threadName,
                     BooleanSupplier stopped) {
-        this.generator = Objects.requireNonNull(generator, "generator");
-        this.pacer = Objects.requireNonNull(pacer, "pacer");
+        this.prepare = Objects.requireNonNull(prepare, "prepare");
         if (first < 0 || stride < 1) {
             throw new IllegalArgumentException("first must be >= 0 and stride >= 1, were " + first + ", " + stride);
         }
         this.first = first;
         this.stride = stride;
-        this.total = generator.totalEvents();
+        this.total = total;
         this.stopped = Objects.requireNonNull(stopped, "stopped");
         this.thread = new Thread(this::prepareAll, threadName);
         this.thread.setDaemon(true);
@@ -70,8 +80,10 @@ final class EventPrefetcher implements AutoCloseable {
      * The next event of the slice, in index order, encoded for its due time as the pacer mapped it when it was
      * prepared (see {@link EncodedEvent#at}); waits for the prefetching thread when it is behind.
      *
-     * @throws InterruptedException when interrupted while waiting, or when {@code stopped} turned true meanwhile
-     * @throws RuntimeException     what failed the prefetching thread
+     * @throws InterruptedException  when interrupted while waiting, or when {@code stopped} turned true meanwhile
+     * @throws RuntimeException      what failed the prefetching thread (an {@link Error} as it was, a checked
+     *                               throwable wrapped), or an {@link IllegalStateException} when that thread
+     *                               ended without saying why
      */
     EncodedEvent next() throws InterruptedException {
         if (current == null || position == current.length) {
@@ -90,10 +102,22 @@ final class EventPrefetcher implements AutoCloseable {
                 return (EncodedEvent[]) chunk;
             }
             if (chunk instanceof Failure) {
-                throw ((Failure) chunk).cause();
+                Throwable cause = ((Failure) chunk).cause();
+                if (cause instanceof RuntimeException) {
+                    throw (RuntimeException) cause;
+                }
+                if (cause instanceof Error) {
+                    throw (Error) cause;
+                }
+                throw new IllegalStateException("generating events failed", cause);
             }
             if (stopped.getAsBoolean() || closed) {
                 throw new InterruptedException("stopped while waiting for the next event");
+            }
+            if (!thread.isAlive() && chunks.isEmpty()) {
+                // It hands over a chunk or a failure before it ends, unless even that failed: never wait forever.
+                throw new IllegalStateException("the thread generating events (" + thread.getName()
+                        + ") ended before its last event");
             }
         }
     }
@@ -104,15 +128,24 @@ final class EventPrefetcher implements AutoCloseable {
             while (index < total && !closed && !stopped.getAsBoolean()) {
                 int n = (int) Math.min(CHUNK, (total - index + stride - 1) / stride);
                 EncodedEvent[] chunk = new EncodedEvent[n];
-                for (int k = 0; k < n; k++, index += stride) {
-                    GeneratedEvent g = generator.event(index);
-                    chunk[k] = EncodedEvent.of(g, pacer.realOffsetNanos(g.dueOffsetNanos()));
+                int k = 0;
+                try {
+                    for (; k < n; k++, index += stride) {
+                        chunk[k] = prepare.apply(index);
+                    }
+                } catch (Throwable e) {
+                    // The events made before it still go out; then the failure, Errors too (an OutOfMemoryError,
+                    // a class that fails to initialise): the sender must hear of it rather than wait.
+                    if (k == 0 || hand(Arrays.copyOf(chunk, k))) {
+                        hand(new Failure(e));
+                    }
+                    return;
                 }
                 if (!hand(chunk)) {
                     return;
                 }
             }
-        } catch (RuntimeException e) {
+        } catch (Throwable e) {
             hand(new Failure(e));
         }
     }

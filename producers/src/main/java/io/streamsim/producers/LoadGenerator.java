@@ -396,10 +396,11 @@ public final class LoadGenerator implements AutoCloseable {
             long start = pacer.startNanos();
             // A ticker reading no later than now: an event due before it is behind schedule without a new reading.
             long clock = Long.MIN_VALUE;
-            EventPrefetcher ahead = new EventPrefetcher(generator, pacer, index, threads,
-                    "streamsim-generator-" + scenario.name() + "-" + index, () -> stopped);
-            ahead.start();
+            EventPrefetcher ahead = null;
             try {
+                ahead = new EventPrefetcher(EventPrefetcher.preparing(generator, pacer), total, index, threads,
+                        "streamsim-generator-" + scenario.name() + "-" + index, () -> stopped);
+                ahead.start();
                 for (long i = index; i < total && !stopped; i += threads) {
                     if (pausedUntilNanos != NOT_PAUSED) {
                         waitOutPause();
@@ -431,8 +432,13 @@ public final class LoadGenerator implements AutoCloseable {
                 // stop() woke a thread waiting for a due time or for the next event: nothing in hand, go on to flush.
             } catch (RuntimeException e) {
                 failedThread(e);
+            } catch (Error e) {
+                failedThread(e);
+                throw e;
             } finally {
-                ahead.close();
+                if (ahead != null) {
+                    ahead.close();
+                }
                 BEHIND_SINCE_NANOS.setRelease(this, ON_TIME);
                 // A stop() that raced the end of a wait may have left the flag set; flush must not see it.
                 Thread.interrupted();
@@ -533,7 +539,7 @@ public final class LoadGenerator implements AutoCloseable {
             }
         }
 
-        private void failedThread(RuntimeException e) {
+        private void failedThread(Throwable e) {
             lastError = e.getClass().getSimpleName() + ": " + e.getMessage();
             LOG.error("producer thread {} of scenario {} failed", index, scenario.name(), e);
         }
