@@ -49,6 +49,8 @@ public final class KafkaMeterNames implements MeterFilter {
             Map.of("connection.count", "connections", "active.buffer.count", "active.buffered.records");
 
     private final ConcurrentMap<String, Double> scales = new ConcurrentHashMap<>();
+    /** Kafka meter name -> the name it was given, for every name changed. */
+    private final ConcurrentMap<String, String> exportedNames = new ConcurrentHashMap<>();
 
     /**
      * @param id    the renamed id
@@ -96,6 +98,14 @@ public final class KafkaMeterNames implements MeterFilter {
      */
     @Override
     public Meter.Id map(Meter.Id id) {
+        Meter.Id mapped = mapAndScale(id);
+        if (!mapped.getName().equals(id.getName())) {
+            exportedNames.put(id.getName(), mapped.getName());
+        }
+        return mapped;
+    }
+
+    private Meter.Id mapAndScale(Meter.Id id) {
         Renamed renamed = rename(id);
         if (renamed.scale() == 1.0) {
             return renamed.id();
@@ -106,6 +116,11 @@ public final class KafkaMeterNames implements MeterFilter {
                     id.getType());
         }
         return renamed.id();
+    }
+
+    /** The name a meter registered as {@code kafkaName} was given, or {@code kafkaName} when it kept it. */
+    public String exportedName(String kafkaName) {
+        return exportedNames.getOrDefault(kafkaName, kafkaName);
     }
 
     /** What the value of the meter {@code mappedId} (an id after all filters) is multiplied by; 1 for most. */

@@ -9,8 +9,9 @@ import java.util.function.ToDoubleFunction;
 
 /**
  * Creates the Prometheus registries behind every {@code /metrics} endpoint, the simulator's included, so that
- * Kafka's own metrics leave in Prometheus' names and base units ({@link KafkaMeterNames}): a time Kafka reports
- * in nanoseconds or milliseconds is exported in seconds, its value scaled, so that a query never mixes units.
+ * Kafka's own metrics leave in names promtool accepts ({@link KafkaMeterNames}): a metric whose name carries its
+ * time unit ({@code -ns-}, {@code -ms}) is exported in seconds, its value scaled. Kafka's latencies without a
+ * unit in their name ({@code request-latency-avg} and the like) stay in milliseconds, as Kafka documents them.
  */
 public final class PrometheusRegistries {
 
@@ -24,8 +25,12 @@ public final class PrometheusRegistries {
 
     /**
      * Multiplies the value of each gauge and function counter by the scale {@link KafkaMeterNames} gave its name.
-     * Those are the only meters Micrometer's Kafka binders register. A meter keeps the id it was registered
-     * under, so that {@code remove(meter)}, which the binders call when Kafka drops a metric, still finds it.
+     * Those are the only meters Micrometer's Kafka binders register.
+     *
+     * <p>When Kafka drops a metric (a task or thread going away in a rebalance, a connection closed), the binders
+     * remove its meter by the id it had before any filter: the Kafka name, Kafka's tags, no common tags. That id
+     * finds nothing once the name was changed or common tags were added, and the meter would stay in every
+     * scrape as NaN; {@link #remove(Meter.Id)} finds the meter it became.
      */
     private static final class KafkaUnitsRegistry extends PrometheusMeterRegistry {
 
@@ -45,6 +50,25 @@ public final class PrometheusRegistries {
         @Override
         protected <T> FunctionCounter newFunctionCounter(Meter.Id id, T obj, ToDoubleFunction<T> countFunction) {
             return super.newFunctionCounter(id, obj, scaled(id, countFunction));
+        }
+
+        @Override
+        public Meter remove(Meter.Id id) {
+            Meter removed = super.remove(id);
+            if (removed != null || !id.getName().startsWith(KafkaMeterNames.PREFIX)) {
+                return removed;
+            }
+            String name = kafkaNames.exportedName(id.getName());
+            Meter only = null;
+            for (Meter m : getMeters()) {
+                if (m.getId().getName().equals(name) && m.getId().getTags().containsAll(id.getTags())) {
+                    if (only != null) {
+                        return null;
+                    }
+                    only = m;
+                }
+            }
+            return only == null ? null : super.remove(only.getId());
         }
 
         /** NaN, which Kafka reports for an average or maximum before any data, stays NaN. */

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Meter;
+import io.micrometer.core.instrument.Tags;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
@@ -69,5 +71,39 @@ class PrometheusRegistriesTest {
 
         assertThat(registry.getMeters()).isEmpty();
         assertThat(registry.scrape()).doesNotContain("kafka_producer_io_time");
+    }
+
+    @Test
+    void removingAsTheKafkaBindersDo_byThePreFilterKafkaNameAndTags_findsTheRenamedMeterWithCommonTags() {
+        registry.config().commonTags("scenario", "s");
+        Gauge renamed = Gauge.builder("kafka.producer.io.wait.time.ns.avg", () -> 2.5e9).tag("client.id", "p1")
+                .register(registry);
+        Gauge other = Gauge.builder("kafka.producer.io.wait.time.ns.avg", () -> 1e9).tag("client.id", "p2")
+                .register(registry);
+        Gauge kept = Gauge.builder("kafka.producer.request.rate", () -> 4).tag("client.id", "p1").register(registry);
+
+        // What Micrometer's KafkaMetrics passes when Kafka drops io-wait-time-ns-avg of client p1.
+        Meter removed = registry.remove(new Meter.Id("kafka.producer.io.wait.time.ns.avg", Tags.of("client.id", "p1"),
+                null, null, Meter.Type.OTHER));
+        Meter removedKept = registry.remove(new Meter.Id("kafka.producer.request.rate", Tags.of("client.id", "p1"),
+                null, null, Meter.Type.OTHER));
+
+        assertThat(removed).isSameAs(renamed);
+        assertThat(removedKept).isSameAs(kept);
+        assertThat(registry.getMeters()).containsExactly(other);
+        assertThat(registry.scrape()).contains("kafka_producer_io_wait_time_avg_seconds{client_id=\"p2\",scenario=\"s\"} 1.0")
+                .doesNotContain("client_id=\"p1\"");
+    }
+
+    @Test
+    void removingByATagSubsetThatMatchesTwoMeters_removesNeither() {
+        Gauge.builder("kafka.producer.io.wait.time.ns.avg", () -> 1).tag("client.id", "p1").tag("node.id", "1")
+                .register(registry);
+        Gauge.builder("kafka.producer.io.wait.time.ns.avg", () -> 2).tag("client.id", "p1").tag("node.id", "2")
+                .register(registry);
+
+        assertThat(registry.remove(new Meter.Id("kafka.producer.io.wait.time.ns.avg", Tags.of("client.id", "p1"),
+                null, null, Meter.Type.OTHER))).isNull();
+        assertThat(registry.getMeters()).hasSize(2);
     }
 }
