@@ -51,6 +51,8 @@ public final class TopicReadiness {
             try {
                 admin.listOffsets(request).all().get(remaining(deadline), TimeUnit.MILLISECONDS);
                 return;
+            } catch (TimeoutException e) {
+                throw timedOut("answers to ListOffsets for every partition of " + topics, timeout);
             } catch (ExecutionException e) {
                 if (!(e.getCause() instanceof RetriableException)) {
                     throw e;
@@ -66,8 +68,12 @@ public final class TopicReadiness {
                                                                      long timeoutMillis)
             throws InterruptedException, TimeoutException, ExecutionException {
         try {
-            Map<String, TopicDescription> described = admin.describeTopics(topics).allTopicNames()
-                    .get(timeoutMillis, TimeUnit.MILLISECONDS);
+            Map<String, TopicDescription> described;
+            try {
+                described = admin.describeTopics(topics).allTopicNames().get(timeoutMillis, TimeUnit.MILLISECONDS);
+            } catch (TimeoutException e) {
+                throw timedOut("description of " + topics, Duration.ofMillis(timeoutMillis));
+            }
             boolean led = described.values().stream().allMatch(d -> !d.partitions().isEmpty()
                     && d.partitions().stream().allMatch(p -> p.leader() != null && !p.leader().isEmpty()));
             return led ? described : null;
@@ -77,6 +83,11 @@ public final class TopicReadiness {
             }
             throw e;
         }
+    }
+
+    /** Kafka's futures time out with no message: say what was waited for. */
+    private static TimeoutException timedOut(String what, Duration after) {
+        return new TimeoutException("no " + what + " within " + after.toMillis() + " ms");
     }
 
     private static long remaining(long deadline) {

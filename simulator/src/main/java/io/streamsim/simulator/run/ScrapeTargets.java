@@ -54,7 +54,11 @@ final class ScrapeTargets {
         return group;
     }
 
+    /** {@code host} as a scrape target's host: a wildcard becomes 127.0.0.1, an IPv6 address is bracketed. */
     private static String reachable(String host) {
-        return host.equals("0.0.0.0") || host.equals("::") || host.equals("[::]") ? "127.0.0.1" : host;
+        if (host.equals("0.0.0.0") || host.equals("::") || host.equals("[::]")) {
+            return "127.0.0.1";
+        }
+        return host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host;
     }
 }

@@ -310,6 +310,11 @@ class DashboardMetricsIT {
                 .replace("scrape_interval: 5s", "scrape_interval: 1s").replace("refresh_interval: 5s", "refresh_interval: 1s");
         try (PrometheusServer local = PrometheusServer.start(binary.get(),
                 Files.createDirectories(work.resolve("prometheus-local")), config)) {
+            // Both targets scraped first, so that a wrong drop rule would show below rather than race it.
+            long upDeadline = System.nanoTime() + DATA_TIMEOUT.toNanos();
+            while (local.query("up{job=\"streamsim-local\"} == 1").size() < 2 && System.nanoTime() < upDeadline) {
+                Thread.sleep(500);
+            }
             // The run's only app instance is a child JVM on an ephemeral port: found through /targets alone.
             String byRole = "sum by (streamsim_role) (streamsim_streams_records_processed_total{job=\"streamsim-local\"})";
             Map<String, Double> processed = Map.of();
@@ -320,7 +325,7 @@ class DashboardMetricsIT {
                     processed.put(series.path("metric").path("streamsim_role").asText(),
                             series.path("value").get(1).asDouble());
                 }
-                if (processed.getOrDefault("app", 0.0) > 0) {
+                if (processed.getOrDefault("app", 0.0) > 0 && !processed.containsKey("simulator")) {
                     break;
                 }
                 Thread.sleep(1000);

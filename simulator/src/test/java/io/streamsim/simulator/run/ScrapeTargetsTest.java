@@ -41,4 +41,11 @@ class ScrapeTargetsTest {
         assertThat(groups).hasSize(1);
         assertThat(groups.get(0).path("targets").get(0).asText()).isEqualTo("127.0.0.1:9464");
     }
+
+    @Test
+    void json_ipv6Binding_isBracketed() throws Exception {
+        JsonNode groups = JSON.readTree(ScrapeTargets.json("s", "::1", 9464, Map.of()));
+
+        assertThat(groups.get(0).path("targets").get(0).asText()).isEqualTo("[::1]:9464");
+    }
 }

@@ -27,8 +27,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  * each (default 1), on real brokers and child-JVM app instances; each run must complete with every fault
  * applied, its expectations met, every acked record on the input topic and no window contribution lost.
  *
- * <p>About 12 minutes a repeat here, so it is off in the default build: {@code mvn verify -Psoak} (the profile
- * sets {@code streamsim.soak=true} and a longer fork timeout), e.g.
+ * <p>About 10 minutes a repeat here, so it is off in the default build: {@code mvn verify -Psoak} (the profile
+ * sets {@code streamsim.soak=true} and a 2-hour fork timeout, enough for 9 repeats; more with
+ * {@code -Dit.timeout.seconds=...}), e.g.
  * {@code mvn -Psoak -Dstreamsim.soak.repeat=3 verify -pl simulator -am -Dit.test=ShippedScenariosSoakIT}.
  */
 @EnabledIfSystemProperty(named = "streamsim.soak", matches = "true")
@@ -70,13 +71,13 @@ class ShippedScenariosSoakIT {
         }
 
         RunSummary s = result.summary();
+        assertThat(result.outcome()).as(s.outcome()).isEqualTo(RunResult.Outcome.COMPLETED);
         System.out.printf("[soak] %s #%d: %s; %d acked, %d on the input topic; oracle %s over %d windows "
                         + "(%d contributions counted twice, %d missing); %d faults; expectations %s%n",
                 scenario.name(), repeat, s.outcome(), s.totals().recordsAcked(), s.totals().recordsOnInputTopic(),
                 s.oracle().verdict(), s.oracle().counts().windowsExpected(),
                 s.oracle().counts().contributionsCountedTwice(), s.oracle().counts().contributionsMissing(),
                 s.faults().size(), s.expectationsMet() ? "met" : "NOT met");
-        assertThat(result.outcome()).as(s.outcome()).isEqualTo(RunResult.Outcome.COMPLETED);
         assertThat(s.faults()).hasSize(scenario.faults().size())
                 .allSatisfy(f -> assertThat(f.outcome()).as(f.fault()).startsWith("ok"));
         assertThat(s.checks().inputMatchesAcked()).as("every acked record is on the input topic").isTrue();
