@@ -17,15 +17,15 @@ import java.util.List;
  *   <li><b>lag recovered after</b>: lag's band is its level over the five seconds before the fault plus a
  *       quarter second of traffic; from the fault to the first sample at which lag is back in the band after
  *       having left it (0 when it did not leave it before the next fault; absent when it never came back);</li>
- *   <li><b>rebalances</b>: rebalances the app instances went through from the fault until lag recovered (or for
- *       ten seconds, when lag never left its band).</li>
+ *   <li><b>rebalances</b>: rebalances the app instances went through from the fault until lag recovered, and for
+ *       at least ten seconds (a new instance's join can come after lag is back), but not past the next fault.</li>
  * </ul>
  */
 final class Recovery {
 
     private static final double PRE_FAULT_SECONDS = 5;
     private static final double TOLERANCE_SECONDS_OF_TRAFFIC = 0.25;
-    /** Where lag never left its band, rebalances are counted over this long after the fault. */
+    /** Rebalances are counted over at least this long after the fault. */
     private static final double REBALANCE_WINDOW_SECONDS = 10;
 
     private Recovery() {
@@ -80,8 +80,10 @@ final class Recovery {
         }
 
         Stalls stalls = stalls(samples, from, until);
-        double settled = lagRecovered != null && lagRecovered > 0 ? from + lagRecovered
-                : Math.min(until, from + REBALANCE_WINDOW_SECONDS);
+        // A scale-out's new instance takes seconds to start and join: lag can be back in its band before the
+        // rebalance the fault causes, so the count runs at least REBALANCE_WINDOW_SECONDS.
+        double recoveredAfter = lagRecovered != null && lagRecovered > 0 ? lagRecovered : 0;
+        double settled = Math.min(until, from + Math.max(recoveredAfter, REBALANCE_WINDOW_SECONDS));
         long rebalances = rebalancesAtOrBefore(samples, settled) - rebalancesAtOrBefore(samples, from);
         return new RunSummary.FaultRecovery(a.fault().describe(), a.atSeconds(), a.outcome(), preLag, peakLag, peakAt,
                 stalls.resumedAfter(from), lagRecovered, Math.max(0, rebalances), stalls.longestSeconds,

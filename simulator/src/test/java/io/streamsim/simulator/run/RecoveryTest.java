@@ -74,6 +74,22 @@ class RecoveryTest {
     }
 
     @Test
+    void of_scaleOutWhoseJoinComesAfterLagIsBack_stillCountsItsRebalance() {
+        // Lag jumps at the fault (10 s) and is back by 12 s; the new instance joins, one rebalance, at 15 s.
+        List<Sample> samples = new ArrayList<>();
+        for (int t = 1; t <= 30; t++) {
+            long lag = t == 11 ? 5000 : 100;
+            samples.add(sample(t, List.of(lag), List.of(t * 1000L), t >= 15 ? 1 : 0, 1000));
+        }
+        FaultRunner.Applied scaleOut = new FaultRunner.Applied(new Fault.ScaleOut(Duration.ofSeconds(10), 1), 10.0, 0.01, "ok");
+
+        RunSummary.FaultRecovery r = Recovery.of(List.of(scaleOut), samples).get(0);
+
+        assertThat(r.lagRecoveredAfterSeconds()).isEqualTo(2.0);
+        assertThat(r.rebalances()).isEqualTo(1);
+    }
+
+    @Test
     void of_faultWithoutEffect_recoversInZeroSeconds() {
         List<Sample> samples = new ArrayList<>();
         for (int t = 1; t <= 20; t++) {
