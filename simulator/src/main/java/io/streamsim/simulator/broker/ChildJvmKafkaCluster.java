@@ -14,7 +14,6 @@ import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -386,31 +385,11 @@ public final class ChildJvmKafkaCluster implements KafkaCluster {
     }
 
     static Map<String, String> config(int id, int nodes, Path dir, int port, int controllerPort, String voters) {
-        String replicas = String.valueOf(replicationFactor(nodes));
-        String minIsr = String.valueOf(minInSyncReplicas(nodes));
-        Map<String, String> p = new LinkedHashMap<>();
-        p.put("process.roles", "broker,controller");
-        p.put("node.id", String.valueOf(id));
-        p.put("controller.quorum.voters", voters);
-        p.put("listeners", "PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort);
-        p.put("advertised.listeners", "PLAINTEXT://127.0.0.1:" + port);
-        p.put("controller.listener.names", "CONTROLLER");
-        p.put("inter.broker.listener.name", "PLAINTEXT");
-        p.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
-        p.put("log.dirs", dir.resolve("data").toString());
-        p.put("metadata.log.dir", dir.resolve("metadata").toString());
-        p.put("default.replication.factor", replicas);
-        p.put("min.insync.replicas", minIsr);
-        p.put("offsets.topic.replication.factor", replicas);
-        p.put("offsets.topic.num.partitions", "6");
-        p.put("transaction.state.log.replication.factor", replicas);
-        p.put("transaction.state.log.min.isr", minIsr);
-        p.put("transaction.state.log.num.partitions", "6");
-        p.put("share.coordinator.state.topic.replication.factor", replicas);
-        p.put("share.coordinator.state.topic.min.isr", minIsr);
-        p.put("group.initial.rebalance.delay.ms", "0");
-        p.put("auto.create.topics.enable", "false");
-        p.put("num.partitions", "6");
+        int replicas = replicationFactor(nodes);
+        int minIsr = minInSyncReplicas(nodes);
+        Map<String, String> p = EmbeddedKafkaBroker.nodeConfig(id, voters, dir, port, controllerPort, replicas, minIsr);
+        p.put("default.replication.factor", String.valueOf(replicas));
+        p.put("min.insync.replicas", String.valueOf(minIsr));
         // A dead broker is fenced, and its partitions get new leaders, after the session timeout: keep it short.
         p.put("broker.session.timeout.ms", String.valueOf(BROKER_SESSION_TIMEOUT_MS));
         p.put("broker.heartbeat.interval.ms", String.valueOf(BROKER_HEARTBEAT_INTERVAL_MS));

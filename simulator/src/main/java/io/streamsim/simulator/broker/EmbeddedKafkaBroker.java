@@ -8,7 +8,7 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -152,10 +152,26 @@ public final class EmbeddedKafkaBroker implements KafkaCluster {
     }
 
     private static Map<String, String> config(Path dir, int port, int controllerPort) {
-        Map<String, String> p = new HashMap<>();
+        // One node: every internal topic has one replica.
+        Map<String, String> p = nodeConfig(NODE_ID, NODE_ID + "@127.0.0.1:" + controllerPort, dir, port,
+                controllerPort, 1, 1);
+        p.put("log.flush.interval.messages", String.valueOf(Long.MAX_VALUE));
+        return p;
+    }
+
+    /**
+     * The settings every KRaft node streamsim starts shares (combined broker and controller on loopback, no
+     * topic auto-creation, no initial rebalance delay, 6 partitions for the internal topics and new ones, which
+     * keeps startup and coordination fast), with {@code replicas} and {@code minIsr} for the internal topics.
+     *
+     * @param voters {@code controller.quorum.voters}, e.g. {@code 1@127.0.0.1:9093,2@127.0.0.1:9095}
+     */
+    static Map<String, String> nodeConfig(int nodeId, String voters, Path dir, int port, int controllerPort,
+                                          int replicas, int minIsr) {
+        Map<String, String> p = new LinkedHashMap<>();
         p.put("process.roles", "broker,controller");
-        p.put("node.id", String.valueOf(NODE_ID));
-        p.put("controller.quorum.voters", NODE_ID + "@127.0.0.1:" + controllerPort);
+        p.put("node.id", String.valueOf(nodeId));
+        p.put("controller.quorum.voters", voters);
         p.put("listeners", "PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort);
         p.put("advertised.listeners", "PLAINTEXT://127.0.0.1:" + port);
         p.put("controller.listener.names", "CONTROLLER");
@@ -163,18 +179,16 @@ public final class EmbeddedKafkaBroker implements KafkaCluster {
         p.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
         p.put("log.dirs", dir.resolve("data").toString());
         p.put("metadata.log.dir", dir.resolve("metadata").toString());
-        // One node: every internal topic has one replica; few partitions keep startup and coordination fast.
-        p.put("offsets.topic.replication.factor", "1");
+        p.put("offsets.topic.replication.factor", String.valueOf(replicas));
         p.put("offsets.topic.num.partitions", "6");
-        p.put("transaction.state.log.replication.factor", "1");
-        p.put("transaction.state.log.min.isr", "1");
+        p.put("transaction.state.log.replication.factor", String.valueOf(replicas));
+        p.put("transaction.state.log.min.isr", String.valueOf(minIsr));
         p.put("transaction.state.log.num.partitions", "6");
-        p.put("share.coordinator.state.topic.replication.factor", "1");
-        p.put("share.coordinator.state.topic.min.isr", "1");
+        p.put("share.coordinator.state.topic.replication.factor", String.valueOf(replicas));
+        p.put("share.coordinator.state.topic.min.isr", String.valueOf(minIsr));
         p.put("group.initial.rebalance.delay.ms", "0");
         p.put("auto.create.topics.enable", "false");
         p.put("num.partitions", "6");
-        p.put("log.flush.interval.messages", String.valueOf(Long.MAX_VALUE));
         return p;
     }
 
