@@ -80,22 +80,27 @@ public final class MetricsServer implements AutoCloseable {
 
     private static void handle(HttpExchange exchange, PrometheusMeterRegistry registry) throws IOException {
         try (exchange) {
-            if (!PATH.equals(exchange.getRequestURI().getPath())) {
-                reply(exchange, 404, "not found: " + exchange.getRequestURI().getPath() + "\n");
-                return;
-            }
-            if (!"GET".equals(exchange.getRequestMethod())) {
-                exchange.getResponseHeaders().set("Allow", "GET");
-                reply(exchange, 405, "only GET\n");
-                return;
-            }
-            byte[] body = registry.scrape(CONTENT_TYPE).getBytes(StandardCharsets.UTF_8);
-            exchange.getResponseHeaders().set("Content-Type", CONTENT_TYPE);
-            exchange.sendResponseHeaders(200, body.length);
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(body);
+            if (isGetOf(exchange, PATH)) {
+                reply(exchange, 200, CONTENT_TYPE, registry.scrape(CONTENT_TYPE));
             }
         }
+    }
+
+    /**
+     * Whether the request is a GET of exactly {@code path}; if not, it has been answered: 404 for another path
+     * under the context, 405 (with Allow) for another method.
+     */
+    private static boolean isGetOf(HttpExchange exchange, String path) throws IOException {
+        if (!path.equals(exchange.getRequestURI().getPath())) {
+            reply(exchange, 404, "not found: " + exchange.getRequestURI().getPath() + "\n");
+            return false;
+        }
+        if (!"GET".equals(exchange.getRequestMethod())) {
+            exchange.getResponseHeaders().set("Allow", "GET");
+            reply(exchange, 405, "only GET\n");
+            return false;
+        }
+        return true;
     }
 
     private static void handleControl(HttpExchange exchange, AppControl control) throws IOException {
@@ -195,21 +200,17 @@ public final class MetricsServer implements AutoCloseable {
         Objects.requireNonNull(body, "body");
         server.createContext(path, exchange -> {
             try (exchange) {
-                if (!path.equals(exchange.getRequestURI().getPath())) {
-                    reply(exchange, 404, "not found: " + exchange.getRequestURI().getPath() + "\n");
-                } else if (!"GET".equals(exchange.getRequestMethod())) {
-                    exchange.getResponseHeaders().set("Allow", "GET");
-                    reply(exchange, 405, "only GET\n");
-                } else {
-                    String json;
-                    try {
-                        json = body.get();
-                    } catch (RuntimeException e) {
-                        reply(exchange, 500, e + "\n");
-                        return;
-                    }
-                    reply(exchange, 200, JSON, json);
+                if (!isGetOf(exchange, path)) {
+                    return;
                 }
+                String json;
+                try {
+                    json = body.get();
+                } catch (RuntimeException e) {
+                    reply(exchange, 500, e + "\n");
+                    return;
+                }
+                reply(exchange, 200, JSON, json);
             }
         });
     }
