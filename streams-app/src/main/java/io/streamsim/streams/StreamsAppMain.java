@@ -8,6 +8,7 @@ import io.streamsim.model.scenario.SpecException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
+import java.io.Writer;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
@@ -15,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.Callable;
@@ -259,6 +261,22 @@ public final class StreamsAppMain implements Callable<Integer> {
             err.println("streams-app: lag not refreshed: " + e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    /**
+     * The config an instance started with {@code args} (this class's options) runs with: how a launcher that hosts
+     * instances in its own JVM gets exactly what a child started with the same arguments would get.
+     *
+     * @throws IllegalArgumentException for options or a scenario that a child would refuse with exit code 2
+     */
+    public static StreamsAppConfig configFor(List<String> args) {
+        StreamsAppMain main = new StreamsAppMain(new PrintWriter(Writer.nullWriter()), new PrintWriter(Writer.nullWriter()));
+        try {
+            new CommandLine(main).parseArgs(args.toArray(String[]::new));
+            return main.config();
+        } catch (CommandLine.ParameterException | BadInput e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
         }
     }
 

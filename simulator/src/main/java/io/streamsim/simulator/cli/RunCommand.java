@@ -52,6 +52,12 @@ final class RunCommand implements Callable<Integer> {
             description = "Port of the live page on --metrics-host; 0 picks a free one (default: ${DEFAULT-VALUE}).")
     int uiPort;
 
+    @Option(names = "--app-jvms",
+            description = "Run the app instances as child JVMs even when no fault kills one, so that the live page "
+                    + "can kill one with SIGKILL. Default: in the simulator's JVM (cheaper), or child JVMs when a "
+                    + "fault of the scenario kills an instance.")
+    boolean appJvms;
+
     @Option(names = "--connect-timeout", defaultValue = "15s",
             description = "How long --bootstrap-servers may take to answer (default: ${DEFAULT-VALUE}).")
     Duration connectTimeout;
@@ -70,7 +76,7 @@ final class RunCommand implements Callable<Integer> {
         }
         Scenario scenario = input.scenario();
         RunOptions options = new RunOptions(bootstrapServers, input.clientProperties(), this.out, metrics.host, metrics.port,
-                connectTimeout, drainTimeout, ui ? uiPort : -1);
+                connectTimeout, drainTimeout, ui ? uiPort : -1, appJvms);
         if (bootstrapServers != null && scenario.faults().stream().anyMatch(RunCommand::isBrokerFault)) {
             err.println(file + ": faults: broker faults need the cluster the simulator starts itself; "
                     + "leave out --bootstrap-servers");

@@ -34,6 +34,23 @@ public final class AppInstances implements AutoCloseable {
         Objects.requireNonNull(launch, "launch");
     }
 
+    /**
+     * Where the instances of a run live. {@link #IN_PROCESS} costs far less on a small machine (one JVM's JIT and
+     * warm code for broker, producers and app) but cannot crash; {@link #CHILD_JVMS} makes a kill a real SIGKILL.
+     */
+    public enum Placement {
+        IN_PROCESS, CHILD_JVMS
+    }
+
+    /** Instances launched as {@code launch} says, placed as {@code placement} says. */
+    public static AppInstances of(AppLaunch launch, Placement placement) {
+        Objects.requireNonNull(launch, "launch");
+        return switch (Objects.requireNonNull(placement, "placement")) {
+            case IN_PROCESS -> new AppInstances(name -> new InProcessAppInstance(name, launch));
+            case CHILD_JVMS -> new AppInstances(launch);
+        };
+    }
+
     AppInstances(Function<String, AppInstance> factory) {
         this.factory = Objects.requireNonNull(factory, "factory");
     }
@@ -189,7 +206,7 @@ public final class AppInstances implements AutoCloseable {
             }
         }
         for (AppInstance instance : snapshot()) {
-            if (instance.isAlive()) {
+            if (instance.isAlive() && instance instanceof ChildJvmAppInstance) {
                 LOG.warn("{} still alive after close; killing it", instance.name());
                 instance.kill();
             }

@@ -76,6 +76,16 @@ public record AppLaunch(
         cmd.add("-cp");
         cmd.add(classpath);
         cmd.add(MAIN_CLASS);
+        cmd.addAll(arguments(instance, parentPid));
+        return cmd;
+    }
+
+    /**
+     * The app's own options for {@code instance}: a child's command line ends with them, and an instance in this
+     * JVM is configured from the same list ({@code StreamsAppMain.configFor}), so the two cannot drift apart.
+     */
+    List<String> arguments(String instance, long parentPid) {
+        List<String> cmd = new ArrayList<>();
         cmd.addAll(List.of("--bootstrap-servers", bootstrapServers,
                 "--scenario", scenarioFile.toAbsolutePath().toString(),
                 "--application-id", applicationId,

@@ -14,6 +14,9 @@ import java.util.Objects;
  * @param connectTimeout    how long an existing cluster may take to answer before the run gives up
  * @param drainTimeout      how long, after the last event, the pipeline may take to process everything
  * @param uiPort            port of the live web page on {@code metricsHost}; 0 picks a free one, -1 serves none
+ * @param appJvms           app instances as child JVMs even when no fault kills one (then a kill from the live
+ *                          page is a real SIGKILL too); otherwise they run in the simulator's JVM unless a scenario
+ *                          fault kills one
  */
 public record RunOptions(
         String bootstrapServers,
@@ -23,7 +26,8 @@ public record RunOptions(
         int metricsPort,
         Duration connectTimeout,
         Duration drainTimeout,
-        int uiPort) {
+        int uiPort,
+        boolean appJvms) {
 
     public RunOptions {
         clientProperties = Map.copyOf(clientProperties);
@@ -41,6 +45,13 @@ public record RunOptions(
         if (drainTimeout.isNegative() || drainTimeout.isZero()) {
             throw new IllegalArgumentException("drainTimeout must be > 0");
         }
+    }
+
+    /** App instances placed by the scenario's faults (see {@code appJvms}). */
+    public RunOptions(String bootstrapServers, Map<String, Object> clientProperties, Path runsDir, String metricsHost,
+                      int metricsPort, Duration connectTimeout, Duration drainTimeout, int uiPort) {
+        this(bootstrapServers, clientProperties, runsDir, metricsHost, metricsPort, connectTimeout, drainTimeout, uiPort,
+                false);
     }
 
     /** Without the live web page. */

@@ -98,6 +98,7 @@ public final class ScenarioRun {
 
     private RunResult doExecute() throws IOException {
         Instant startedAt = clock.instant();
+        io.streamsim.simulator.instances.AppWarmUp.startInBackground();
         if (options.bootstrapServers() != null) {
             console.say("Connecting to " + options.bootstrapServers() + " ...");
             KafkaTarget external = KafkaTarget.external(options.bootstrapServers(), options.clientProperties(),
@@ -218,16 +219,17 @@ public final class ScenarioRun {
                 console.say("Live page: " + liveServer.uri());
             }
             stateDir = Files.createTempDirectory("streamsim-state-");
-            instances = new AppInstances(AppLaunch.of(target.bootstrapServers(), writeAppClientProperties(),
+            instances = AppInstances.of(AppLaunch.of(target.bootstrapServers(), writeAppClientProperties(),
                     scenarioFile.toAbsolutePath(), applicationId, topics.input(), topics.output(),
-                    topics.deadLetters(), stateDir, folder.resolve("logs")));
+                    topics.deadLetters(), stateDir, folder.resolve("logs")), placement());
             instances.startInitial(scenario.app().instances());
             if (!instances.awaitAllRunning(APP_START_TIMEOUT)) {
                 throw new IllegalStateException("the app instances did not all reach RUNNING within "
                         + APP_START_TIMEOUT.toSeconds() + "s: " + instances.statuses() + " (logs in "
                         + folder.resolve("logs") + ")");
             }
-            console.say(scenario.app().instances() + " app instance(s) running (child JVMs); producing "
+            console.say(scenario.app().instances() + " app instance(s) running (" + (placement()
+                    == AppInstances.Placement.IN_PROCESS ? "in this JVM" : "child JVMs") + "); producing "
                     + scenario.timeline().totalEvents() + " events over " + scenario.duration().toSeconds() + "s"
                     + (scenario.faults().isEmpty() ? "" : "; " + scenario.faults().size() + " fault(s) scheduled"));
             registerInstanceMeters();
@@ -243,6 +245,18 @@ public final class ScenarioRun {
             previousSampleNanos = loadStartNanos;
             generator.start();
             faults.start(loadStartNanos);
+        }
+
+        /**
+         * Child JVMs only where a crash must be real: a fault that kills an app instance, or {@code --app-jvms}.
+         * Otherwise the instances share this JVM (see {@link io.streamsim.simulator.instances.InProcessAppInstance}
+         * for what that saves).
+         */
+        private AppInstances.Placement placement() {
+            boolean killsAnInstance = scenario.faults().stream()
+                    .anyMatch(f -> f instanceof Fault.Kill k && !Fault.isBroker(k.target()));
+            return options.appJvms() || killsAnInstance ? AppInstances.Placement.CHILD_JVMS
+                    : AppInstances.Placement.IN_PROCESS;
         }
 
         /** The user's client settings (--command-config), in a file the child JVMs read. */
