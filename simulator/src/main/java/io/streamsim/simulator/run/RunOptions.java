@@ -1,5 +1,6 @@
 package io.streamsim.simulator.run;
 
+import io.streamsim.streams.http.LoopbackGuard;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -13,7 +14,9 @@ import java.util.Objects;
  * @param metricsPort       port of the Prometheus endpoint on {@code metricsHost}; 0 picks a free one, -1 serves none
  * @param connectTimeout    how long an existing cluster may take to answer before the run gives up
  * @param drainTimeout      how long, after the last event, the pipeline may take to process everything
- * @param uiPort            port of the live web page on {@code metricsHost}; 0 picks a free one, -1 serves none
+ * @param uiPort            port of the live web page on {@code uiHost}; 0 picks a free one, -1 serves none
+ * @param uiHost            where the live page listens: one of {@link LoopbackGuard#LOOPBACK_NAMES}, whatever
+ *                          {@code metricsHost} is, since its controls have no authentication
  */
 public record RunOptions(
         String bootstrapServers,
@@ -23,7 +26,11 @@ public record RunOptions(
         int metricsPort,
         Duration connectTimeout,
         Duration drainTimeout,
-        int uiPort) {
+        int uiPort,
+        String uiHost) {
+
+    /** Where the live page listens unless told otherwise. */
+    public static final String DEFAULT_UI_HOST = "127.0.0.1";
 
     public RunOptions {
         clientProperties = Map.copyOf(clientProperties);
@@ -35,12 +42,24 @@ public record RunOptions(
         if (uiPort < -1 || uiPort > 65535) {
             throw new IllegalArgumentException("uiPort must be -1 (off), 0 (any) or a port, was " + uiPort);
         }
+        if (!LoopbackGuard.isLoopbackName(uiHost)) {
+            throw new IllegalArgumentException("uiHost must be one of " + String.join(", ",
+                    LoopbackGuard.LOOPBACK_NAMES) + " (the live page's controls have no authentication), was "
+                    + uiHost);
+        }
         if (connectTimeout.isNegative() || connectTimeout.isZero()) {
             throw new IllegalArgumentException("connectTimeout must be > 0");
         }
         if (drainTimeout.isNegative() || drainTimeout.isZero()) {
             throw new IllegalArgumentException("drainTimeout must be > 0");
         }
+    }
+
+    /** With the live page, if any, on {@value #DEFAULT_UI_HOST}. */
+    public RunOptions(String bootstrapServers, Map<String, Object> clientProperties, Path runsDir, String metricsHost,
+                      int metricsPort, Duration connectTimeout, Duration drainTimeout, int uiPort) {
+        this(bootstrapServers, clientProperties, runsDir, metricsHost, metricsPort, connectTimeout, drainTimeout,
+                uiPort, DEFAULT_UI_HOST);
     }
 
     /** Without the live web page. */
