@@ -330,6 +330,7 @@ class MetricsServerTest {
         assertThat(get(MetricsServer.STATUS_PATH).status()).isEqualTo(404);
     }
 
+    // The next two bind beyond loopback because that is the rule under test; each sends a handful of requests.
     @Test
     void wildcardBind_metricsAnswerAnyHost_targetsAndControlsAnswerLoopbackHostsOnly() throws Exception {
         server = MetricsServer.start(new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), "0.0.0.0", 0, control);

@@ -45,8 +45,9 @@ import org.slf4j.LoggerFactory;
  *       when the run refuses (its message in {@code error}).</li>
  * </ul>
  *
- * <p>Bounds, each a 400 naming it: the rate steps of this page together stay within {@value #MAX_RATE_FACTOR}
- * times the scenario's own rate, up or down (x10, x10 is x100; a third x10 is refused, /10 is not); the page adds
+ * <p>Bounds, each a 400 naming it: the rate steps of this page together stay within 100 times
+ * ({@link #MAX_RATE_FACTOR}) the scenario's own rate, up or down (x10, x10 is x100: a third x10 is refused, /10 is
+ * not; from x1, x0.0001 is refused, x0.01 is not); the page adds
  * at most {@value #MAX_ADDED_INSTANCES} instances more than it removes (each is a JVM of up to 512 MiB); a poison
  * burst is 1 to {@value #MAX_POISON_RECORDS} records.
  *
