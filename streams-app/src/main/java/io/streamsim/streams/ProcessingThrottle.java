@@ -18,6 +18,9 @@ public final class ProcessingThrottle {
     /** The longest wait per record: longer ones would be a stall, not a slow consumer. */
     public static final Duration MAX_PER_RECORD = Duration.ofSeconds(1);
 
+    /** The longest slow-down: a demo's slow consumer, not an instance left crippled for the rest of a long run. */
+    public static final Duration MAX_LASTING = Duration.ofMinutes(10);
+
     /** How a stream thread waits; injected so tests need no real time. */
     @FunctionalInterface
     public interface Sleeper {
@@ -48,7 +51,8 @@ public final class ProcessingThrottle {
      * Slows every record by {@code perRecord} from now for {@code lasting}, replacing any slow-down in force;
      * a zero {@code perRecord} or {@code lasting} ends it.
      *
-     * @throws IllegalArgumentException when either is negative or {@code perRecord} exceeds {@link #MAX_PER_RECORD}
+     * @throws IllegalArgumentException when either is negative, {@code perRecord} exceeds {@link #MAX_PER_RECORD}
+     *                                  or {@code lasting} exceeds {@link #MAX_LASTING}
      */
     public void slowDown(Duration perRecord, Duration lasting) {
         Objects.requireNonNull(perRecord, "perRecord");
@@ -57,15 +61,16 @@ public final class ProcessingThrottle {
             throw new IllegalArgumentException("perRecord must be in [0, " + MAX_PER_RECORD.toMillis() + "ms], was "
                     + perRecord.toMillis() + "ms");
         }
-        if (lasting.isNegative()) {
-            throw new IllegalArgumentException("lasting must not be negative, was " + lasting);
+        if (lasting.isNegative() || lasting.compareTo(MAX_LASTING) > 0) {
+            throw new IllegalArgumentException("lasting must be in [0, " + MAX_LASTING.toMinutes() + "min], was "
+                    + lasting);
         }
         if (perRecord.isZero() || lasting.isZero()) {
             slowDown = OFF;
             return;
         }
         long now = nanoTime.getAsLong();
-        slowDown = new SlowDown(perRecord.toNanos(), now + Math.min(lasting.toNanos(), Long.MAX_VALUE / 4));
+        slowDown = new SlowDown(perRecord.toNanos(), now + lasting.toNanos());
     }
 
     public void stop() {

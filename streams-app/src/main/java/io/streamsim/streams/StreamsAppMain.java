@@ -1,6 +1,7 @@
 package io.streamsim.streams;
 
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.streamsim.streams.http.ControlToken;
 import io.streamsim.model.scenario.Scenario;
 import io.streamsim.model.scenario.ScenarioException;
 import io.streamsim.model.scenario.ScenarioLoader;
@@ -18,12 +19,14 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.UnaryOperator;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -34,8 +37,10 @@ import picocli.CommandLine.Option;
 /**
  * Runs one instance of the streams app against any cluster until SIGTERM or Ctrl-C, serving its meters on
  * {@code http://<metrics-host>:<metrics-port>/metrics} (and {@code /control/status}, {@code /control/slow}: see
- * {@link MetricsServer}) and refreshing committed-offset lag every 5s. Start more instances with the same
- * {@code --application-id}, anywhere, to scale out.
+ * {@link MetricsServer}, which also says who may call what) and refreshing committed-offset lag every 5s. Start
+ * more instances with the same {@code --application-id}, anywhere, to scale out. With
+ * {@code --control-token-env NAME} every {@code /control/} request must carry that variable's value (the simulator
+ * sets one per run for the instances it starts); without it, the controls ask no token.
  *
  * <p>A launching process learns the port and readiness from stdout lines starting with {@value #READY_PREFIX}.
  *
@@ -94,6 +99,12 @@ public final class StreamsAppMain implements Callable<Integer> {
             description = "0 picks a free port. Default: ${DEFAULT-VALUE}.")
     int metricsPort;
 
+    @Option(names = "--control-token-env", paramLabel = "NAME",
+            description = "Require, on every /control/ request, the header " + ControlToken.HEADER + " with the "
+                    + "value of this environment variable (at least 16 characters). Default: none asked (the "
+                    + "controls still answer same-origin loopback requests only). The simulator sets one per run.")
+    String controlTokenEnv;
+
     @Option(names = "--dead-letter-topic", paramLabel = "TOPIC",
             description = "Where undecodable input records go, with headers naming the error and source offset. "
                     + "Default: none (such records are skipped and counted).")
@@ -109,12 +120,19 @@ public final class StreamsAppMain implements Callable<Integer> {
 
     private final PrintWriter out;
     private final PrintWriter err;
+    private final UnaryOperator<String> environment;
     private final CountDownLatch stopRequested = new CountDownLatch(1);
     private final CountDownLatch stopped = new CountDownLatch(1);
 
     public StreamsAppMain(PrintWriter out, PrintWriter err) {
+        this(out, err, System::getenv);
+    }
+
+    /** @param environment looks up an environment variable (null when unset); tests inject their own */
+    StreamsAppMain(PrintWriter out, PrintWriter err, UnaryOperator<String> environment) {
         this.out = out;
         this.err = err;
+        this.environment = environment;
     }
 
     public static void main(String[] args) {
@@ -152,8 +170,10 @@ public final class StreamsAppMain implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         StreamsAppConfig config;
+        Optional<ControlToken> token;
         try {
             config = config();
+            token = controlToken();
         } catch (BadInput e) {
             err.println("streams-app: " + e.getMessage());
             return EXIT_BAD_INPUT;
@@ -168,7 +188,7 @@ public final class StreamsAppMain implements Callable<Integer> {
         }, "streams-app-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         try {
-            return run(config);
+            return run(config, token);
         } finally {
             stopped.countDown();
             try {
@@ -179,7 +199,7 @@ public final class StreamsAppMain implements Callable<Integer> {
         }
     }
 
-    private int run(StreamsAppConfig config) throws InterruptedException {
+    private int run(StreamsAppConfig config, Optional<ControlToken> token) throws InterruptedException {
         PrometheusMeterRegistry registry = PrometheusRegistries.create();
         // Lag reads can block for the admin timeout; on their own thread they never delay a stop.
         ScheduledExecutorService lagRefresher = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -189,7 +209,7 @@ public final class StreamsAppMain implements Callable<Integer> {
         });
         ScheduledExecutorService parentWatch = null;
         try (StreamsApp app = new StreamsApp(config, registry);
-             MetricsServer metrics = MetricsServer.start(registry, metricsHost, metricsPort, app);
+             MetricsServer metrics = MetricsServer.start(registry, metricsHost, metricsPort, app, token);
              LagMonitor lag = LagMonitor.create(config.bootstrapServers(), config.clientConfig(),
                      config.applicationId(), config.inputTopic(), registry)) {
             out.printf("streams-app %s: application %s, %s -> %s%s, metrics on http://%s:%d%s%n",
@@ -277,6 +297,22 @@ public final class StreamsAppMain implements Callable<Integer> {
             return main.config();
         } catch (CommandLine.ParameterException | BadInput e) {
             throw new IllegalArgumentException(e.getMessage(), e);
+        }
+    }
+
+    /** The token named by {@code --control-token-env}; empty without the option. */
+    Optional<ControlToken> controlToken() throws BadInput {
+        if (controlTokenEnv == null) {
+            return Optional.empty();
+        }
+        String value = environment.apply(controlTokenEnv);
+        if (value == null || value.isEmpty()) {
+            throw new BadInput("--control-token-env: environment variable " + controlTokenEnv + " is not set");
+        }
+        try {
+            return Optional.of(ControlToken.of(value));
+        } catch (IllegalArgumentException e) {
+            throw new BadInput("--control-token-env: " + controlTokenEnv + ": " + e.getMessage());
         }
     }
 

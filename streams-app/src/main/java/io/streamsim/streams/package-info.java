@@ -6,7 +6,8 @@
  * <p>Owns the topology ({@link io.streamsim.streams.WindowedAggregation}, a pure builder that a
  * {@code TopologyTestDriver} drives), the app's meters ({@link io.streamsim.streams.AppMeters}), the
  * Prometheus endpoint and the simulator's control endpoints ({@link io.streamsim.streams.MetricsServer}:
- * {@code /control/status}, {@code /control/slow}), the Prometheus registries behind every endpoint
+ * {@code /control/status}, {@code /control/slow}, guarded by {@link io.streamsim.streams.http}, which this package
+ * uses and which knows nothing of it), the Prometheus registries behind every endpoint
  * ({@link io.streamsim.streams.PrometheusRegistries}, which export Kafka's own metrics in Prometheus names and
  * base units: {@link io.streamsim.streams.KafkaMeterNames}), dead-letter routing of undecodable input
  * ({@link io.streamsim.streams.DeadLetterHandler}, KIP-1034), the slow-consumer switch

@@ -96,4 +96,41 @@ class StreamsAppMainTest {
         assertThat(withDlq.config().deadLetterTopic()).isEqualTo("x.dlq");
         assertThat(without.config().deadLetterTopic()).isNull();
     }
+
+    @Test
+    void controlToken_withoutTheOption_isNoneAsked() throws Exception {
+        StreamsAppMain main = main();
+        new CommandLine(main).parseArgs("--bootstrap-servers", "b:9092", "--scenario", SCENARIO.toString());
+
+        assertThat(main.controlToken()).isEmpty();
+    }
+
+    @Test
+    void controlToken_envOption_readsTheTokenFromThatVariable() throws Exception {
+        StreamsAppMain main = new StreamsAppMain(new PrintWriter(out, true), new PrintWriter(err, true),
+                name -> name.equals("RUN_TOKEN") ? "0123456789abcdef0123" : null);
+        new CommandLine(main).parseArgs("--bootstrap-servers", "b:9092", "--scenario", SCENARIO.toString(),
+                "--control-token-env", "RUN_TOKEN");
+
+        assertThat(main.controlToken()).hasValueSatisfying(t -> assertThat(t.matches("0123456789abcdef0123")).isTrue());
+    }
+
+    @Test
+    void run_controlTokenEnvUnsetOrShort_isBadInput() {
+        StreamsAppMain unset = new StreamsAppMain(new PrintWriter(out, true), new PrintWriter(err, true),
+                name -> null);
+        StreamsAppMain shortToken = new StreamsAppMain(new PrintWriter(out, true), new PrintWriter(err, true),
+                name -> "short");
+        String[] args = {"--bootstrap-servers", "127.0.0.1:9092", "--scenario", SCENARIO.toString(),
+                "--control-token-env", "RUN_TOKEN"};
+
+        int unsetCode = StreamsAppMain.commandLine(unset, new PrintWriter(out, true), new PrintWriter(err, true))
+                .execute(args);
+        int shortCode = StreamsAppMain.commandLine(shortToken, new PrintWriter(out, true), new PrintWriter(err, true))
+                .execute(args);
+
+        assertThat(unsetCode).isEqualTo(StreamsAppMain.EXIT_BAD_INPUT);
+        assertThat(shortCode).isEqualTo(StreamsAppMain.EXIT_BAD_INPUT);
+        assertThat(err.toString()).contains("RUN_TOKEN is not set", "at least 16 characters");
+    }
 }

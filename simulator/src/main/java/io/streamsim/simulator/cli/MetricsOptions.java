@@ -10,6 +10,7 @@ final class MetricsOptions {
     int port;
 
     @Option(names = "--metrics-host", defaultValue = "127.0.0.1",
-            description = "Interface for /metrics (default: ${DEFAULT-VALUE}).")
+            description = "Interface for /metrics (default: ${DEFAULT-VALUE}). On another address (0.0.0.0 for a "
+                    + "scraper in a container) /metrics answers any caller; /targets stays loopback-only.")
     String host;
 }

@@ -8,12 +8,14 @@ import io.streamsim.simulator.run.BrokerUnreachableException;
 import io.streamsim.simulator.run.RunOptions;
 import io.streamsim.simulator.run.RunResult;
 import io.streamsim.simulator.run.ScenarioRun;
+import io.streamsim.streams.http.LoopbackGuard;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -49,8 +51,22 @@ final class RunCommand implements Callable<Integer> {
     boolean ui;
 
     @Option(names = "--ui-port", defaultValue = "8765",
-            description = "Port of the live page on --metrics-host; 0 picks a free one (default: ${DEFAULT-VALUE}).")
+            description = "Port of the live page on --ui-host; 0 picks a free one (default: ${DEFAULT-VALUE}).")
     int uiPort;
+
+    String uiHost = RunOptions.DEFAULT_UI_HOST;
+
+    @Option(names = "--ui-host", paramLabel = "HOST", defaultValue = RunOptions.DEFAULT_UI_HOST,
+            description = "Where the live page listens: 127.0.0.1, localhost or ::1 only, since its controls have "
+                    + "no authentication; apart from --metrics-host (default: ${DEFAULT-VALUE}).")
+    void uiHost(String host) {
+        if (!LoopbackGuard.isLoopbackName(host)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--ui-host must be one of "
+                    + String.join(", ", LoopbackGuard.LOOPBACK_NAMES)
+                    + " (the live page's controls have no authentication), was " + host);
+        }
+        uiHost = host;
+    }
 
     @Option(names = "--app-jvms",
             description = "Run the app instances as child JVMs even when no fault kills one, so that the live page "
@@ -75,8 +91,7 @@ final class RunCommand implements Callable<Integer> {
             return ExitCodes.BAD_INPUT;
         }
         Scenario scenario = input.scenario();
-        RunOptions options = new RunOptions(bootstrapServers, input.clientProperties(), this.out, metrics.host, metrics.port,
-                connectTimeout, drainTimeout, ui ? uiPort : -1, appJvms);
+        RunOptions options = runOptions(input.clientProperties());
         if (bootstrapServers != null && scenario.faults().stream().anyMatch(RunCommand::isBrokerFault)) {
             err.println(file + ": faults: broker faults need the cluster the simulator starts itself; "
                     + "leave out --bootstrap-servers");
@@ -112,6 +127,12 @@ final class RunCommand implements Callable<Integer> {
                 // The JVM is already stopping (Ctrl-C): the hook is running and waits for us.
             }
         }
+    }
+
+    /** The options as parsed, for a run with these client properties. */
+    RunOptions runOptions(Map<String, Object> clientProperties) {
+        return new RunOptions(bootstrapServers, clientProperties, this.out, metrics.host, metrics.port, connectTimeout,
+                drainTimeout, ui ? uiPort : -1, uiHost, appJvms);
     }
 
     private static boolean isBrokerFault(Fault f) {

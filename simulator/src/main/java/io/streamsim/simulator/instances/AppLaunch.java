@@ -1,9 +1,12 @@
 package io.streamsim.simulator.instances;
 
 import io.streamsim.simulator.jvm.ChildJvm;
+import io.streamsim.streams.http.ControlToken;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -18,6 +21,9 @@ import java.util.Objects;
  * @param stateBaseDir         each instance gets {@code <stateBaseDir>/<name>} as its Kafka Streams state dir,
  *                             kept over a restart
  * @param logDir               each instance writes {@code <logDir>/<name>.log}, appended over restarts
+ * @param controlToken         what every {@code /control/} request to an instance must carry: one per run, handed
+ *                             to each child in its environment ({@value #CONTROL_TOKEN_ENV}), not on its command
+ *                             line, where any local user could read it
  */
 public record AppLaunch(
         Path java,
@@ -31,12 +37,16 @@ public record AppLaunch(
         String outputTopic,
         String deadLetterTopic,
         Path stateBaseDir,
-        Path logDir) {
+        Path logDir,
+        ControlToken controlToken) {
 
     /** 512 MiB heap, serial GC: several instances and a broker share a small machine. */
     public static final List<String> DEFAULT_JVM_OPTIONS = List.of("-Xmx512m", "-XX:+UseSerialGC");
 
     static final String MAIN_CLASS = "io.streamsim.streams.StreamsAppMain";
+    /** The child's environment variable that holds {@link #controlToken()}. */
+    static final String CONTROL_TOKEN_ENV = "STREAMSIM_CONTROL_TOKEN";
+    private static final SecureRandom RANDOM = new SecureRandom();
 
     public AppLaunch {
         Objects.requireNonNull(java, "java");
@@ -49,9 +59,21 @@ public record AppLaunch(
         Objects.requireNonNull(outputTopic, "outputTopic");
         Objects.requireNonNull(stateBaseDir, "stateBaseDir");
         Objects.requireNonNull(logDir, "logDir");
+        Objects.requireNonNull(controlToken, "controlToken");
     }
 
-    /** With this JVM's {@code java}, {@link #DEFAULT_JVM_OPTIONS} and {@link ChildJvm#classpath()}. */
+    /** With a fresh random {@link #controlToken()}. */
+    public AppLaunch(Path java, List<String> jvmOptions, String classpath, String bootstrapServers,
+                     Path clientPropertiesFile, Path scenarioFile, String applicationId, String inputTopic,
+                     String outputTopic, String deadLetterTopic, Path stateBaseDir, Path logDir) {
+        this(java, jvmOptions, classpath, bootstrapServers, clientPropertiesFile, scenarioFile, applicationId,
+                inputTopic, outputTopic, deadLetterTopic, stateBaseDir, logDir, ControlToken.random(RANDOM));
+    }
+
+    /**
+     * With this JVM's {@code java}, {@link #DEFAULT_JVM_OPTIONS}, {@link ChildJvm#classpath()} and a fresh random
+     * {@link #controlToken()}.
+     */
     public static AppLaunch of(String bootstrapServers, Path clientPropertiesFile, Path scenarioFile,
                                String applicationId, String inputTopic, String outputTopic, String deadLetterTopic,
                                Path stateBaseDir, Path logDir) {
@@ -97,10 +119,16 @@ public record AppLaunch(
         cmd.addAll(List.of("--instance-id", instance,
                 "--metrics-port", "0",
                 "--state-dir", stateDir(instance).toAbsolutePath().toString(),
-                "--parent-pid", Long.toString(parentPid)));
+                "--parent-pid", Long.toString(parentPid),
+                "--control-token-env", CONTROL_TOKEN_ENV));
         if (clientPropertiesFile != null) {
             cmd.addAll(List.of("--command-config", clientPropertiesFile.toAbsolutePath().toString()));
         }
         return cmd;
+    }
+
+    /** What the child's environment gets on top of ours. */
+    Map<String, String> environment() {
+        return Map.of(CONTROL_TOKEN_ENV, controlToken.value());
     }
 }

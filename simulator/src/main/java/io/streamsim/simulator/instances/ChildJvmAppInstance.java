@@ -2,6 +2,9 @@ package io.streamsim.simulator.instances;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.streamsim.streams.MetricsServer;
+import io.streamsim.streams.http.FormParams;
+import io.streamsim.streams.http.LoopbackGuard;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -87,6 +90,7 @@ public final class ChildJvmAppInstance implements AppInstance {
                 ProcessBuilder builder = new ProcessBuilder(launch.command(name, ProcessHandle.current().pid()))
                         .redirectErrorStream(true)
                         .redirectInput(ProcessBuilder.Redirect.PIPE);
+                builder.environment().putAll(launch.environment());
                 Process process = builder.start();
                 LIVE.add(process);
                 process.onExit().thenRun(() -> LIVE.remove(process));
@@ -251,8 +255,8 @@ public final class ChildJvmAppInstance implements AppInstance {
             return;
         }
         try {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri(l, "/control/status"))
-                    .timeout(HTTP_TIMEOUT).GET().build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = http.send(control(l, MetricsServer.STATUS_PATH).GET().build(),
+                    HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() == 200) {
                 l.last = parse(response.body(), true);
             }
@@ -277,10 +281,11 @@ public final class ChildJvmAppInstance implements AppInstance {
             LOG.info("{} is not running: no slow-down", name);
             return;
         }
-        String query = "?perRecordMs=" + millis(perRecord) + "&forMs=" + millis(lasting);
+        String form = "perRecordMs=" + millis(perRecord) + "&forMs=" + millis(lasting);
         try {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri(l, "/control/slow" + query))
-                            .timeout(HTTP_TIMEOUT).POST(HttpRequest.BodyPublishers.noBody()).build(),
+            HttpResponse<String> response = http.send(control(l, MetricsServer.SLOW_PATH)
+                            .header("Content-Type", FormParams.CONTENT_TYPE)
+                            .POST(HttpRequest.BodyPublishers.ofString(form)).build(),
                     HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() == 400) {
                 throw new IllegalArgumentException(name + " refused the slow-down: " + response.body().trim());
@@ -299,8 +304,12 @@ public final class ChildJvmAppInstance implements AppInstance {
         return BigDecimal.valueOf(d.toNanos()).movePointLeft(6).stripTrailingZeros().toPlainString();
     }
 
-    private static URI uri(Life l, String pathAndQuery) {
-        return URI.create("http://127.0.0.1:" + l.port + pathAndQuery);
+    /** A request to the child's {@code path} with what its guard asks: a same-origin Origin and the run's token. */
+    private HttpRequest.Builder control(Life l, String path) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + l.port + path))
+                .timeout(HTTP_TIMEOUT);
+        LoopbackGuard.forPort(l.port).withToken(launch.controlToken()).controlHeaders().forEach(request::header);
+        return request;
     }
 
     @Override

@@ -12,6 +12,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.OptionalInt;
 import org.apache.kafka.streams.KafkaStreams;
 import org.slf4j.Logger;
@@ -87,7 +88,8 @@ public final class InProcessAppInstance implements AppInstance {
             try {
                 Files.createDirectories(launch.stateDir(name));
                 app = new StreamsApp(config, registry);
-                MetricsServer server = MetricsServer.start(registry, MetricsServer.DEFAULT_HOST, 0, app);
+                MetricsServer server = MetricsServer.start(registry, MetricsServer.DEFAULT_HOST, 0, app,
+                        Optional.of(launch.controlToken()));
                 Life started = new Life(app, registry, server);
                 if (previous != null) {
                     earlierLives = earlierLives.plus(previous.last, InstanceStatus.NOT_STARTED, false);

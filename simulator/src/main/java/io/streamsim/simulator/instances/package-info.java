@@ -8,7 +8,10 @@
  * lines starting {@code streamsim-app }: {@code metrics-port=<port>} once its HTTP endpoints listen,
  * {@code state=<Kafka Streams state>} on every state change, {@code final-status=<json>} after a clean stop.
  * Everything the child writes (those lines and its logs) goes to {@code <log dir>/app-instance-N.log}.
- * Counts come from the child's {@code GET /control/status}; a slow-down goes to its {@code POST /control/slow}.
+ * Counts come from the child's {@code GET /control/status}; a slow-down goes to its {@code POST /control/slow};
+ * both carry the run's random control token, which the child gets in its environment
+ * ({@code --control-token-env}, see {@link io.streamsim.simulator.instances.AppLaunch}), so that nothing else on
+ * the machine can drive it.
  * Children die with the parent: a shutdown hook kills them, and a child whose parent is gone (even by SIGKILL)
  * stops itself within a second.
  *

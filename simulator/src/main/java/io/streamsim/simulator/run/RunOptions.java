@@ -1,5 +1,6 @@
 package io.streamsim.simulator.run;
 
+import io.streamsim.streams.http.LoopbackGuard;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -13,7 +14,9 @@ import java.util.Objects;
  * @param metricsPort       port of the Prometheus endpoint on {@code metricsHost}; 0 picks a free one, -1 serves none
  * @param connectTimeout    how long an existing cluster may take to answer before the run gives up
  * @param drainTimeout      how long, after the last event, the pipeline may take to process everything
- * @param uiPort            port of the live web page on {@code metricsHost}; 0 picks a free one, -1 serves none
+ * @param uiPort            port of the live web page on {@code uiHost}; 0 picks a free one, -1 serves none
+ * @param uiHost            where the live page listens: one of {@link LoopbackGuard#LOOPBACK_NAMES}, whatever
+ *                          {@code metricsHost} is, since its controls have no authentication
  * @param appJvms           app instances as child JVMs even when no fault kills one (then a kill from the live
  *                          page is a real SIGKILL too); otherwise they run in the simulator's JVM unless a scenario
  *                          fault kills one
@@ -27,7 +30,11 @@ public record RunOptions(
         Duration connectTimeout,
         Duration drainTimeout,
         int uiPort,
+        String uiHost,
         boolean appJvms) {
+
+    /** Where the live page listens unless told otherwise. */
+    public static final String DEFAULT_UI_HOST = "127.0.0.1";
 
     public RunOptions {
         clientProperties = Map.copyOf(clientProperties);
@@ -39,6 +46,11 @@ public record RunOptions(
         if (uiPort < -1 || uiPort > 65535) {
             throw new IllegalArgumentException("uiPort must be -1 (off), 0 (any) or a port, was " + uiPort);
         }
+        if (!LoopbackGuard.isLoopbackName(uiHost)) {
+            throw new IllegalArgumentException("uiHost must be one of " + String.join(", ",
+                    LoopbackGuard.LOOPBACK_NAMES) + " (the live page's controls have no authentication), was "
+                    + uiHost);
+        }
         if (connectTimeout.isNegative() || connectTimeout.isZero()) {
             throw new IllegalArgumentException("connectTimeout must be > 0");
         }
@@ -47,11 +59,11 @@ public record RunOptions(
         }
     }
 
-    /** App instances placed by the scenario's faults (see {@code appJvms}). */
+    /** With the live page, if any, on {@value #DEFAULT_UI_HOST}. */
     public RunOptions(String bootstrapServers, Map<String, Object> clientProperties, Path runsDir, String metricsHost,
                       int metricsPort, Duration connectTimeout, Duration drainTimeout, int uiPort) {
-        this(bootstrapServers, clientProperties, runsDir, metricsHost, metricsPort, connectTimeout, drainTimeout, uiPort,
-                false);
+        this(bootstrapServers, clientProperties, runsDir, metricsHost, metricsPort, connectTimeout, drainTimeout,
+                uiPort, DEFAULT_UI_HOST, false);
     }
 
     /** Without the live web page. */

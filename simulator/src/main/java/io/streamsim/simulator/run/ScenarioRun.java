@@ -215,7 +215,7 @@ public final class ScenarioRun {
                         + ScrapeTargets.PATH + ", for Prometheus' http_sd_configs)");
             }
             if (options.uiPort() >= 0) {
-                liveServer = io.streamsim.simulator.ui.LiveServer.start(this, options.metricsHost(), options.uiPort());
+                liveServer = io.streamsim.simulator.ui.LiveServer.start(this, options.uiHost(), options.uiPort());
                 console.say("Live page: " + liveServer.uri());
             }
             stateDir = Files.createTempDirectory("streamsim-state-");

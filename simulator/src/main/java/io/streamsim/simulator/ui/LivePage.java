@@ -4,7 +4,10 @@ import io.streamsim.model.scenario.Scenario;
 import io.streamsim.simulator.report.HtmlReportPage;
 import java.util.List;
 
-/** The live page's HTML: the report's chart code and styles, inline, fed by {@code /events}. */
+/**
+ * The live page's HTML: the report's chart code and styles, inline, fed by {@code /events}; its buttons post
+ * same-origin form bodies (see {@link LiveServer} for what the controls check).
+ */
 final class LivePage {
 
     private LivePage() {
@@ -28,12 +31,12 @@ final class LivePage {
                 .append("<span class=\"value\" id=\"current-p99\">–</span> s · dropped late ")
                 .append("<span class=\"value\" id=\"current-dropped\">–</span></p>\n")
                 .append("<div class=\"controls\">\n")
-                .append(button("rate-up", "control/rate?factor=10", "Rate ×10"))
-                .append(button("rate-down", "control/rate?factor=0.1", "Rate ÷10"))
-                .append(button("scale-out", "control/scale-out", "Add instance"))
-                .append(button("scale-in", "control/scale-in", "Remove instance"))
-                .append(button("kill", "control/kill", "Kill one"))
-                .append(button("poison", "control/poison?records=100", "Poison burst (100)"))
+                .append(button("rate-up", "control/rate", "factor=10", "Rate ×10"))
+                .append(button("rate-down", "control/rate", "factor=0.1", "Rate ÷10"))
+                .append(button("scale-out", "control/scale-out", "", "Add instance"))
+                .append(button("scale-in", "control/scale-in", "", "Remove instance"))
+                .append(button("kill", "control/kill", "", "Kill one"))
+                .append(button("poison", "control/poison", "records=100", "Poison burst (100)"))
                 .append("</div>\n<p id=\"status\" class=\"status\"></p>\n")
                 .append(HtmlReportPage.chartContainers())
                 .append(HtmlReportPage.scripts(HtmlReportPage.chartData(scenario, List.of(), List.of(), null),
@@ -42,8 +45,10 @@ final class LivePage {
         return b.toString();
     }
 
-    private static String button(String id, String action, String label) {
-        return "<button type=\"button\" id=\"" + id + "\" data-action=\"" + HtmlReportPage.escape(action) + "\">"
-                + HtmlReportPage.escape(label) + "</button>\n";
+    /** A control button: live.js posts {@code form} (form-encoded, maybe empty) to {@code action}. */
+    private static String button(String id, String action, String form, String label) {
+        return "<button type=\"button\" id=\"" + id + "\" data-action=\"" + HtmlReportPage.escape(action)
+                + "\" data-form=\"" + HtmlReportPage.escape(form) + "\">" + HtmlReportPage.escape(label)
+                + "</button>\n";
     }
 }

@@ -8,21 +8,28 @@ import io.streamsim.simulator.report.HtmlReportPage;
 import io.streamsim.simulator.run.RunControl;
 import io.streamsim.simulator.run.RunControl.TimelineEvent;
 import io.streamsim.simulator.run.Sample;
+import io.streamsim.streams.http.FormParams;
+import io.streamsim.streams.http.LoopbackGuard;
+import io.streamsim.streams.http.RefusedRequest;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Serves the live page of a running scenario on a loopback address:
@@ -30,53 +37,79 @@ import java.util.concurrent.atomic.AtomicInteger;
  *   <li>{@code GET /}: the page (the report's charts, redrawn as samples arrive, and the controls);</li>
  *   <li>{@code GET /events}: server-sent events, {@code reset} first, then one {@code sample} message per sample
  *       and one {@code timeline} message per fault or control, the history included, so a late viewer sees the
- *       whole run; {@code end} when the server closes;</li>
- *   <li>{@code POST /control/rate?factor=10} (0 &lt; factor &le; 100), {@code /control/scale-out},
- *       {@code /control/scale-in}, {@code /control/kill}, {@code /control/poison?records=100}
- *       (1 to 1,000,000): acts through the {@link RunControl}; 200 with JSON, 400 for a bad parameter, 409 when the
- *       run refuses (its message in {@code error}).</li>
+ *       whole run; {@code end} when the server closes. At most {@value #MAX_VIEWERS} streams at a time (each
+ *       holds a thread); one more gets a 503 with a message, until one of them closes;</li>
+ *   <li>{@code POST /control/rate} with the form body {@code factor=10}, {@code /control/scale-out},
+ *       {@code /control/scale-in}, {@code /control/kill}, {@code /control/poison} with {@code records=100}: acts
+ *       through the {@link RunControl}; 200 with JSON, 400 for a missing, unknown or out-of-bounds parameter, 409
+ *       when the run refuses (its message in {@code error}).</li>
  * </ul>
- * The controls kill processes and have no authentication, so the server binds to loopback only and refuses
- * requests whose {@code Host} is not a loopback name (DNS rebinding) and posts from another origin.
+ *
+ * <p>Bounds, each a 400 naming it: the rate steps of this page together stay within 100 times
+ * ({@link #MAX_RATE_FACTOR}) the scenario's own rate, up or down (x10, x10 is x100: a third x10 is refused, /10 is
+ * not; from x1, x0.0001 is refused, x0.01 is not); the page adds
+ * at most {@value #MAX_ADDED_INSTANCES} instances more than it removes (each is a JVM of up to 512 MiB); a poison
+ * burst is 1 to {@value #MAX_POISON_RECORDS} records.
+ *
+ * <p>The controls kill processes and have no authentication, so the server binds to one of
+ * {@link LoopbackGuard#LOOPBACK_NAMES} only and applies {@link LoopbackGuard}'s checks: every request needs
+ * {@code Host} {@code 127.0.0.1:PORT}, {@code localhost:PORT} or {@code [::1]:PORT} (else 421: DNS rebinding),
+ * and a control a {@code POST} with the page's own {@code Origin} (else 403: another site's form or script) and
+ * its parameters in a form body, not the query string (else 400). An unexpected error is logged and answered 500
+ * with a generic message.
  */
 public final class LiveServer implements AutoCloseable {
 
     static final double MAX_RATE_FACTOR = 100;
+    static final int MAX_ADDED_INSTANCES = 8;
     static final int MAX_POISON_RECORDS = 1_000_000;
+    static final int MAX_VIEWERS = 8;
+    /** Threads for the page and the controls, beside the viewers' streams. */
+    private static final int REQUEST_THREADS = 4;
+    private static final Set<String> ACTIONS = Set.of("rate", "scale-out", "scale-in", "kill", "poison");
     private static final long KEEPALIVE_NANOS = TimeUnit.SECONDS.toNanos(5);
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Logger LOG = LoggerFactory.getLogger(LiveServer.class);
 
     private final RunControl control;
     private final HttpServer server;
     private final ExecutorService executor;
+    private final LoopbackGuard guard;
+    private final Semaphore viewers = new Semaphore(MAX_VIEWERS);
     private final Object signal = new Object();
+    private final Object controls = new Object();
     private final String page;
     private volatile boolean closed;
     private long version;
+    // Guarded by controls: what this page's presses have done so far, for the bounds.
+    private double rateFactor = 1;
+    private int addedInstances;
 
     private LiveServer(RunControl control, HttpServer server, ExecutorService executor) {
         this.control = control;
         this.server = server;
         this.executor = executor;
+        this.guard = LoopbackGuard.forPort(server.getAddress().getPort());
         this.page = LivePage.html(control.scenario());
     }
 
     /**
      * Starts serving {@code control}'s run.
      *
-     * @param host a loopback address or name, e.g. {@code 127.0.0.1}
+     * @param host one of {@link LoopbackGuard#LOOPBACK_NAMES}: {@code 127.0.0.1}, {@code localhost} or {@code ::1}
      * @param port the port, 0 for a free one (see {@link #port()})
-     * @throws IllegalArgumentException when {@code host} is not a loopback address
+     * @throws IllegalArgumentException when {@code host} is not one of those
      */
     public static LiveServer start(RunControl control, String host, int port) throws IOException {
-        InetAddress address = InetAddress.getByName(host);
-        if (!address.isLoopbackAddress()) {
+        InetAddress address = LoopbackGuard.isLoopbackName(host) ? InetAddress.getByName(host) : null;
+        if (address == null || !address.isLoopbackAddress()) {
             throw new IllegalArgumentException("the live page serves loopback only (its controls have no "
-                    + "authentication); " + host + " is not a loopback address");
+                    + "authentication): " + String.join(", ", LoopbackGuard.LOOPBACK_NAMES) + "; " + host
+                    + " is none of them");
         }
         HttpServer server = HttpServer.create(new InetSocketAddress(address, port), 0);
         AtomicInteger threads = new AtomicInteger();
-        ExecutorService executor = Executors.newCachedThreadPool(r -> {
+        ExecutorService executor = Executors.newFixedThreadPool(MAX_VIEWERS + REQUEST_THREADS, r -> {
             Thread t = new Thread(r, "streamsim-live-" + threads.incrementAndGet());
             t.setDaemon(true);
             return t;
@@ -93,11 +126,11 @@ public final class LiveServer implements AutoCloseable {
         return server.getAddress().getPort();
     }
 
-    /** The page's address, e.g. {@code http://127.0.0.1:8080/}. */
+    /** The page's address, e.g. {@code http://127.0.0.1:8080/}: a Host the server answers to. */
     public URI uri() {
         InetSocketAddress a = server.getAddress();
-        String host = a.getAddress().getHostAddress();
-        return URI.create("http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + a.getPort() + "/");
+        String host = a.getAddress() instanceof Inet6Address ? "[::1]" : a.getAddress().getHostAddress();
+        return URI.create("http://" + host + ":" + a.getPort() + "/");
     }
 
     /** Ends every event stream (with an {@code end} message) and stops the server. */
@@ -121,39 +154,55 @@ public final class LiveServer implements AutoCloseable {
 
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
-            if (!loopbackHost(exchange.getRequestHeaders().getFirst("Host"))) {
-                respond(exchange, 403, error("the live page answers to loopback host names only"));
+            try {
+                guard.requireLocal(exchange);
+                route(exchange);
+            } catch (RefusedRequest r) {
+                r.headers().forEach(exchange.getResponseHeaders()::set);
+                respond(exchange, r.status(), error(r.getMessage()));
+            } catch (RuntimeException e) {
+                LOG.warn("{} {} failed", exchange.getRequestMethod(), exchange.getRequestURI().getPath(), e);
+                respond(exchange, 500, error("internal error (the simulator's log has the details)"));
+            }
+        }
+    }
+
+    private void route(HttpExchange exchange) throws IOException, RefusedRequest {
+        String path = exchange.getRequestURI().getPath();
+        String method = exchange.getRequestMethod();
+        if (path.startsWith("/control/")) {
+            String action = path.substring("/control/".length());
+            if (!ACTIONS.contains(action)) {
+                respond(exchange, 404, error("no such control: " + action));
                 return;
             }
-            String path = exchange.getRequestURI().getPath();
-            String method = exchange.getRequestMethod();
-            if (path.startsWith("/control/")) {
-                if (!"POST".equals(method)) {
-                    exchange.getResponseHeaders().set("Allow", "POST");
-                    respond(exchange, 405, error("controls take POST"));
-                } else if (!sameOrigin(exchange)) {
-                    respond(exchange, 403, error("controls take posts from the live page only"));
-                } else {
-                    control(exchange, path.substring("/control/".length()));
-                }
-                return;
+            guard.requireSameOriginPost(exchange);
+            control(exchange, action, FormParams.readBody(exchange));
+            return;
+        }
+        if (!"GET".equals(method) && !"HEAD".equals(method)) {
+            throw RefusedRequest.methodNotAllowed("GET");
+        }
+        if (path.equals("/")) {
+            byte[] body = page.getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
+            exchange.getResponseHeaders().set("Cache-Control", "no-store");
+            exchange.sendResponseHeaders(200, "HEAD".equals(method) ? -1 : body.length);
+            if (!"HEAD".equals(method)) {
+                exchange.getResponseBody().write(body);
             }
-            if (!"GET".equals(method) && !"HEAD".equals(method)) {
-                exchange.getResponseHeaders().set("Allow", "GET");
-                respond(exchange, 405, error("GET only"));
-            } else if (path.equals("/")) {
-                byte[] body = page.getBytes(StandardCharsets.UTF_8);
-                exchange.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
-                exchange.getResponseHeaders().set("Cache-Control", "no-store");
-                exchange.sendResponseHeaders(200, "HEAD".equals(method) ? -1 : body.length);
-                if (!"HEAD".equals(method)) {
-                    exchange.getResponseBody().write(body);
-                }
-            } else if (path.equals("/events")) {
+        } else if (path.equals("/events")) {
+            if (!viewers.tryAcquire()) {
+                throw new RefusedRequest(503, "the live page has " + MAX_VIEWERS + " viewers already, the most "
+                        + "it serves at once; close one and reload", Map.of("Retry-After", "5"));
+            }
+            try {
                 events(exchange);
-            } else {
-                respond(exchange, 404, error("no such page: " + path));
+            } finally {
+                viewers.release();
             }
+        } else {
+            respond(exchange, 404, error("no such page: " + path));
         }
     }
 
@@ -205,6 +254,9 @@ public final class LiveServer implements AutoCloseable {
             Thread.currentThread().interrupt();
         } catch (IOException viewerGone) {
             // The viewer closed the page: nothing to do but end this stream.
+        } catch (RuntimeException e) {
+            // The headers are out: all that is left is to end the stream (the page says it was disconnected).
+            LOG.warn("A live event stream failed", e);
         }
     }
 
@@ -212,119 +264,87 @@ public final class LiveServer implements AutoCloseable {
         out.write(("event: " + event + "\ndata: " + json + "\n\n").getBytes(StandardCharsets.UTF_8));
     }
 
-    private void control(HttpExchange exchange, String action) throws IOException {
-        Map<String, String> query = query(exchange.getRequestURI().getRawQuery());
+    private void control(HttpExchange exchange, String action, FormParams params) throws IOException, RefusedRequest {
         ObjectNode result = JSON.createObjectNode().put("action", action);
         try {
-            switch (action) {
-                case "rate": {
-                    double factor = parseDouble(query, "factor");
-                    if (!(factor > 0 && factor <= MAX_RATE_FACTOR)) {
-                        throw new BadRequest("factor must be above 0 and at most " + (int) MAX_RATE_FACTOR + ", was "
-                                + query.get("factor"));
-                    }
-                    control.stepRate(factor);
-                    result.put("factor", factor).put("result", "rate ×" + trim(factor));
-                    break;
-                }
-                case "scale-out":
-                    result.put("instance", control.scaleOut()).put("result", "started " + result.get("instance").asText());
-                    break;
-                case "scale-in":
-                    result.put("instance", control.scaleIn()).put("result", "stopped " + result.get("instance").asText());
-                    break;
-                case "kill":
-                    result.put("instance", control.killOne()).put("result", "killed " + result.get("instance").asText());
-                    break;
-                case "poison": {
-                    int records = parseInt(query, "records");
-                    if (records < 1 || records > MAX_POISON_RECORDS) {
-                        throw new BadRequest("records must be 1 to " + MAX_POISON_RECORDS + ", was " + records);
-                    }
-                    control.poisonBurst(records);
-                    result.put("records", records).put("result", "wrote " + records + " poison records");
-                    break;
-                }
-                default:
-                    respond(exchange, 404, error("no such control: " + action));
-                    return;
+            // One control at a time: the bounds hold for what this page has done, which a second press must see.
+            synchronized (controls) {
+                act(action, params, result);
             }
-        } catch (BadRequest e) {
-            respond(exchange, 400, error(e.getMessage()));
-            return;
-        } catch (IllegalStateException | IllegalArgumentException | UnsupportedOperationException e) {
-            respond(exchange, 409, error(e.getMessage() == null ? e.toString() : e.getMessage()));
-            return;
-        } catch (RuntimeException e) {
-            respond(exchange, 500, error(e.toString()));
+        } catch (IllegalStateException e) {
+            // The run's refusal (RunControl's contract): its message is meant for the presenter.
+            respond(exchange, 409, error(e.getMessage() == null ? "the run refused" : e.getMessage()));
             return;
         }
         signal();
         respond(exchange, 200, result);
     }
 
-    private static final class BadRequest extends Exception {
-        BadRequest(String message) {
-            super(message);
+    private void act(String action, FormParams params, ObjectNode result) throws RefusedRequest {
+        switch (action) {
+            case "rate" -> {
+                double factor = parseDouble(params.onlyThese("factor"), "factor");
+                double net = rateFactor * factor;
+                if (!(factor > 0) || Double.isInfinite(factor)
+                        || net > MAX_RATE_FACTOR * (1 + 1e-9) || net < 1 / MAX_RATE_FACTOR * (1 - 1e-9)) {
+                    throw RefusedRequest.badRequest("the page's rate steps stay within x" + trim(1 / MAX_RATE_FACTOR)
+                            + " and x" + trim(MAX_RATE_FACTOR) + " of the scenario's rate in all; at x"
+                            + trim(rateFactor) + " now, factor must be in [" + trim(1 / MAX_RATE_FACTOR / rateFactor)
+                            + ", " + trim(MAX_RATE_FACTOR / rateFactor) + "], was " + params.required("factor"));
+                }
+                control.stepRate(factor);
+                rateFactor = net;
+                result.put("factor", factor).put("result", "rate ×" + trim(factor));
+            }
+            case "scale-out" -> {
+                params.onlyThese();
+                if (addedInstances >= MAX_ADDED_INSTANCES) {
+                    throw RefusedRequest.badRequest("the page has added " + addedInstances + " instances more than it "
+                            + "removed, the most it may; remove one first");
+                }
+                String name = control.scaleOut();
+                addedInstances++;
+                result.put("instance", name).put("result", "started " + name);
+            }
+            case "scale-in" -> {
+                params.onlyThese();
+                String name = control.scaleIn();
+                addedInstances = Math.max(0, addedInstances - 1);
+                result.put("instance", name).put("result", "stopped " + name);
+            }
+            case "kill" -> {
+                params.onlyThese();
+                String name = control.killOne();
+                result.put("instance", name).put("result", "killed " + name);
+            }
+            case "poison" -> {
+                int records = parseInt(params.onlyThese("records"), "records");
+                if (records < 1 || records > MAX_POISON_RECORDS) {
+                    throw RefusedRequest.badRequest("records must be 1 to " + MAX_POISON_RECORDS + ", was " + records);
+                }
+                control.poisonBurst(records);
+                result.put("records", records).put("result", "wrote " + records + " poison records");
+            }
+            default -> throw new IllegalArgumentException("not an action: " + action);
         }
     }
 
-    private static double parseDouble(Map<String, String> query, String name) throws BadRequest {
-        String value = query.get(name);
-        if (value == null) {
-            throw new BadRequest(name + " is missing");
-        }
+    private static double parseDouble(FormParams params, String name) throws RefusedRequest {
+        String value = params.required(name);
         try {
             return Double.parseDouble(value);
         } catch (NumberFormatException e) {
-            throw new BadRequest(name + " must be a number, was " + value);
+            throw RefusedRequest.badRequest(name + " must be a number, was " + value);
         }
     }
 
-    private static int parseInt(Map<String, String> query, String name) throws BadRequest {
-        String value = query.get(name);
-        if (value == null) {
-            throw new BadRequest(name + " is missing");
-        }
+    private static int parseInt(FormParams params, String name) throws RefusedRequest {
+        String value = params.required(name);
         try {
             return Integer.parseInt(value);
         } catch (NumberFormatException e) {
-            throw new BadRequest(name + " must be a whole number, was " + value);
+            throw RefusedRequest.badRequest(name + " must be a whole number, was " + value);
         }
-    }
-
-    private static Map<String, String> query(String raw) {
-        Map<String, String> query = new HashMap<>();
-        if (raw == null || raw.isEmpty()) {
-            return query;
-        }
-        for (String pair : raw.split("&")) {
-            int eq = pair.indexOf('=');
-            String name = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
-            String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
-            query.putIfAbsent(name, value);
-        }
-        return query;
-    }
-
-    static boolean loopbackHost(String hostHeader) {
-        if (hostHeader == null) {
-            return true;
-        }
-        String host = hostHeader.toLowerCase(Locale.ROOT);
-        if (host.startsWith("[")) {
-            int end = host.indexOf(']');
-            host = end < 0 ? host : host.substring(1, end);
-        } else if (host.indexOf(':') >= 0) {
-            host = host.substring(0, host.indexOf(':'));
-        }
-        return host.equals("localhost") || host.equals("::1") || host.startsWith("127.");
-    }
-
-    private static boolean sameOrigin(HttpExchange exchange) {
-        String origin = exchange.getRequestHeaders().getFirst("Origin");
-        String host = exchange.getRequestHeaders().getFirst("Host");
-        return origin == null || host != null && origin.equalsIgnoreCase("http://" + host);
     }
 
     private static ObjectNode error(String message) {
@@ -338,7 +358,8 @@ public final class LiveServer implements AutoCloseable {
         exchange.getResponseBody().write(bytes);
     }
 
+    /** {@code v} to six significant digits, without trailing zeros: 10, 0.1, 0.001 (not 0.0010000000000000002). */
     private static String trim(double v) {
-        return v == Math.rint(v) ? String.valueOf((long) v) : String.valueOf(v);
+        return new BigDecimal(v).round(new MathContext(6)).stripTrailingZeros().toPlainString();
     }
 }

@@ -53,7 +53,10 @@
     source.close();
   });
   source.onerror = function () {
-    if (source.readyState === EventSource.CLOSED) { status('Disconnected from the simulator.', true); }
+    if (source.readyState === EventSource.CLOSED) {
+      status('Disconnected from the simulator (it has stopped, or has as many live pages open as it serves).',
+        true);
+    }
   };
 
   setInterval(function () {
@@ -66,7 +69,12 @@
   document.querySelectorAll('button[data-action]').forEach(function (b) {
     b.addEventListener('click', function () {
       status(b.textContent + '…');
-      fetch(b.getAttribute('data-action'), {method: 'POST'})
+      // Same-origin, so the browser sends this page's Origin, which the server requires of a control.
+      fetch(b.getAttribute('data-action'), {
+        method: 'POST',
+        headers: {'Content-Type': 'application/x-www-form-urlencoded'},
+        body: b.getAttribute('data-form') || ''
+      })
         .then(function (r) {
           return r.json().then(function (body) { return {ok: r.ok, body: body}; });
         })

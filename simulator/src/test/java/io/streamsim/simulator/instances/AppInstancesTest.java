@@ -3,6 +3,7 @@ package io.streamsim.simulator.instances;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.streamsim.streams.http.ControlToken;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -184,6 +185,31 @@ class AppInstancesTest {
                 "--command-config /run/client.properties", "--input-topic in", "--output-topic out",
                 "--application-id app");
         assertThat(launch.logFile("app-instance-2")).isEqualTo(Path.of("/run/logs/app-instance-2.log"));
+    }
+
+    @Test
+    void appLaunch_controlToken_goesToTheChildsEnvironmentNotItsCommandLine() {
+        ControlToken token = ControlToken.of("token-of-this-run-0123456789");
+        AppLaunch launch = new AppLaunch(Path.of("/jdk/bin/java"), AppLaunch.DEFAULT_JVM_OPTIONS, "cp.jar",
+                "127.0.0.1:9092", null, Path.of("/run/s.yaml"), "app", "in", "out", null, Path.of("/run/state"),
+                Path.of("/run/logs"), token);
+
+        List<String> cmd = launch.command("app-instance-1", 42);
+
+        assertThat(String.join(" ", cmd)).contains("--control-token-env " + AppLaunch.CONTROL_TOKEN_ENV)
+                .doesNotContain(token.value());
+        assertThat(launch.environment()).containsExactly(Map.entry(AppLaunch.CONTROL_TOKEN_ENV, token.value()));
+        assertThat(launch.toString()).doesNotContain(token.value());
+    }
+
+    @Test
+    void appLaunch_of_makesAFreshTokenForEachRun() {
+        AppLaunch one = AppLaunch.of("b:9092", null, Path.of("s.yaml"), "app", "in", "out", null, Path.of("state"),
+                Path.of("logs"));
+        AppLaunch two = AppLaunch.of("b:9092", null, Path.of("s.yaml"), "app", "in", "out", null, Path.of("state"),
+                Path.of("logs"));
+
+        assertThat(one.controlToken().value()).isNotEqualTo(two.controlToken().value()).hasSize(43);
     }
 
     @Test

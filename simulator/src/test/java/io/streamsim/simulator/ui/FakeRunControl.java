@@ -114,8 +114,15 @@ final class FakeRunControl implements RunControl, AutoCloseable {
         return "app-instance-" + instances--;
     }
 
+    /** Thrown by the next {@link #poisonBurst}, as a run that breaks unexpectedly would. */
+    volatile RuntimeException poisonFailure;
+
     @Override
     public void poisonBurst(int records) {
+        RuntimeException failure = poisonFailure;
+        if (failure != null) {
+            throw failure;
+        }
         mark("poisonBurst(" + records + ")");
     }
 
