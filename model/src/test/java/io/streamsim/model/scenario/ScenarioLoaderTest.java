@@ -134,6 +134,46 @@ class ScenarioLoaderTest {
     }
 
     @Test
+    void parse_onlyRequiredKeys_takesEachDefaultFromTheConstantOnItsSpecRecord() {
+        Scenario s = ScenarioLoader.parse(MINIMAL + """
+                  guarantee: at_least_once
+                app: {autoscale: {lagAbove: 100, for: 5s, maxInstances: 2}}
+                faults:
+                  - {at: 1s, clockSkew: {offset: -5s, lasting: 2s}}
+                """, SOURCE, "minimal");
+
+        assertThat(s.prompt()).isEqualTo(Scenario.DEFAULT_PROMPT);
+        assertThat(s.duration()).isEqualTo(RatePhase.total(s.rate()));
+        assertThat(s.events().keyDistribution()).isEqualTo(EventsSpec.DEFAULT_KEY_DISTRIBUTION);
+        assertThat(s.topology().grace()).isEqualTo(TopologySpec.DEFAULT_GRACE);
+        assertThat(s.topology().emit()).isEqualTo(TopologySpec.DEFAULT_EMIT);
+        assertThat(s.topology().commitInterval())
+                .isEqualTo(TopologySpec.defaultCommitInterval(ProcessingGuarantee.AT_LEAST_ONCE));
+        assertThat(s.topics()).isEqualTo(TopicsSpec.DEFAULT);
+        assertThat(s.app().instances()).isEqualTo(AppSpec.DEFAULT.instances());
+        assertThat(s.app().threadsPerInstance()).isEqualTo(AppSpec.DEFAULT.threadsPerInstance());
+        assertThat(s.app().autoscale().cooldown()).isEqualTo(AutoscaleSpec.DEFAULT_COOLDOWN);
+        assertThat(((Fault.ClockSkew) s.faults().get(0)).shard()).isEqualTo(Fault.ClockSkew.DEFAULT_SHARD);
+        assertThat(ScenarioLoader.parse(MINIMAL, SOURCE, null).topology().guarantee())
+                .isEqualTo(TopologySpec.DEFAULT_GUARANTEE);
+    }
+
+    @Test
+    void parse_emptySections_takeEveryValueFromTheSectionDefault() {
+        Scenario s = ScenarioLoader.parse(MINIMAL + """
+                dirt: {}
+                topics: {}
+                app: {}
+                producer: {}
+                """, SOURCE, null);
+
+        assertThat(s.dirt()).isEqualTo(DirtSpec.NONE);
+        assertThat(s.topics()).isEqualTo(TopicsSpec.DEFAULT);
+        assertThat(s.app()).isEqualTo(AppSpec.DEFAULT);
+        assertThat(s.producer()).isEqualTo(ProducerSpec.DEFAULT);
+    }
+
+    @Test
     void parse_atLeastOnceWithoutCommitInterval_defaultsToOneSecond() {
         Scenario s = ScenarioLoader.parse(MINIMAL + "  guarantee: at_least_once\n", SOURCE, null);
 
