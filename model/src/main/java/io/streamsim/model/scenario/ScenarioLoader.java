@@ -1,6 +1,11 @@
 package io.streamsim.model.scenario;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,9 +35,53 @@ public final class ScenarioLoader {
 
     /** Loads {@code file}, whose {@code name:} must equal its file name without {@code .yaml}/{@code .yml}. */
     public static Scenario load(Path file) throws IOException {
-        String text = Files.readString(file, StandardCharsets.UTF_8);
+        String text = utf8Text(Files.readAllBytes(file), file.toString());
         String stem = file.getFileName().toString().replaceFirst("\\.ya?ml$", "");
         return parse(text, file.toString(), stem);
+    }
+
+    /**
+     * {@code bytes} as UTF-8 text. Bytes that are not UTF-8 (a binary file, or text saved in another encoding)
+     * are one violation naming the first bad byte's offset and line, rather than the decoder's
+     * "Input length = 1"; so is a NUL byte, which YAML never allows and which marks a binary file.
+     */
+    static String utf8Text(byte[] bytes, String source) {
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(bytes);
+        CharBuffer out = CharBuffer.allocate(bytes.length);
+        CoderResult result = decoder.decode(in, out, true);
+        if (!result.isError()) {
+            result = decoder.flush(out);
+        }
+        int bad = result.isError() ? in.position() : nulAt(bytes);
+        if (bad >= 0) {
+            String what = bytes[bad] == 0 ? "a NUL byte" : String.format("byte 0x%02X", bytes[bad] & 0xFF);
+            throw new ScenarioException(List.of(new Violation(source, lineAt(bytes, bad), "",
+                    "not UTF-8 text: " + what + " at offset " + bad + " (is it a binary file, or saved in another"
+                            + " encoding?)")));
+        }
+        return out.flip().toString();
+    }
+
+    private static int nulAt(byte[] bytes) {
+        for (int i = 0; i < bytes.length; i++) {
+            if (bytes[i] == 0) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static int lineAt(byte[] bytes, int offset) {
+        int line = 1;
+        for (int i = 0; i < offset; i++) {
+            if (bytes[i] == '\n') {
+                line++;
+            }
+        }
+        return line;
     }
 
     /**

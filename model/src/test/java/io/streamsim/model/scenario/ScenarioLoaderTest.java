@@ -711,6 +711,53 @@ class ScenarioLoaderTest {
         assertThatThrownBy(() -> ScenarioLoader.load(tempDir.resolve("absent.yaml"))).isInstanceOf(IOException.class);
     }
 
+    @Test
+    void load_latin1Text_isNotUtf8TextWithTheOffsetAndLine() throws IOException {
+        Path file = tempDir.resolve("minimal.yaml");
+        byte[] text = (MINIMAL + "prompt: \"caf\u00e9\"\n").getBytes(StandardCharsets.ISO_8859_1);
+        Files.write(file, text);
+        int offset = MINIMAL.length() + "prompt: \"caf".length();
+
+        ScenarioException e = catchThrowableOfType(ScenarioException.class, () -> ScenarioLoader.load(file));
+
+        assertThat(e.violations()).containsExactly(new Violation(file.toString(), 10, "",
+                "not UTF-8 text: byte 0xE9 at offset " + offset
+                        + " (is it a binary file, or saved in another encoding?)"));
+        assertThat(e.getMessage()).doesNotContain("Input length");
+    }
+
+    @Test
+    void load_binaryFile_isNotUtf8Text() throws IOException {
+        Path file = tempDir.resolve("scenario.yaml");
+        Files.write(file, new byte[] {(byte) 0x1f, (byte) 0x8b, 8, 0, 0, 0, 0, 0});
+
+        ScenarioException e = catchThrowableOfType(ScenarioException.class, () -> ScenarioLoader.load(file));
+
+        assertThat(e.violations()).singleElement().satisfies(v -> {
+            assertThat(v.source()).isEqualTo(file.toString());
+            assertThat(v.message()).startsWith("not UTF-8 text: byte 0x8B at offset 1");
+        });
+    }
+
+    @Test
+    void load_utf8TextWithANulByte_isNotUtf8Text() throws IOException {
+        Path file = tempDir.resolve("minimal.yaml");
+        Files.write(file, (MINIMAL + "\0").getBytes(StandardCharsets.UTF_8));
+
+        ScenarioException e = catchThrowableOfType(ScenarioException.class, () -> ScenarioLoader.load(file));
+
+        assertThat(e.violations()).singleElement().extracting(Violation::message).asString()
+                .startsWith("not UTF-8 text: a NUL byte at offset " + MINIMAL.length());
+    }
+
+    @Test
+    void load_utf8TextBeyondAscii_isRead() throws IOException {
+        Path file = tempDir.resolve("minimal.yaml");
+        Files.writeString(file, MINIMAL + "prompt: \"caf\u00e9 \u2192 \ud83d\ude80\"\n", StandardCharsets.UTF_8);
+
+        assertThat(ScenarioLoader.load(file).prompt()).isEqualTo("caf\u00e9 \u2192 \ud83d\ude80");
+    }
+
     // ---- helpers ----------------------------------------------------------------------------------
 
     private static List<Violation> violations(String yaml) {
