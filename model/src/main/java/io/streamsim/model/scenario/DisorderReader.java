@@ -27,24 +27,20 @@ final class DisorderReader {
             Duration d = f.duration("fixed", true);
             result = d == null ? null : f.build(() -> new DelayDistribution.Fixed(d));
         } else if ("uniform".equals(kind)) {
-            YamlTree.Fields u = f.fields("uniform", true);
-            if (u != null) {
+            result = f.section("uniform", u -> {
                 Duration min = u.duration("min", true);
                 Duration max = u.duration("max", true);
                 u.finish();
-                if (min != null && max != null) {
-                    result = f.tree().build(u.node(), f.path(), () -> new DelayDistribution.Uniform(min, max));
-                }
-            }
+                return min == null || max == null ? null
+                        : f.tree().build(u.node(), f.path(), () -> new DelayDistribution.Uniform(min, max));
+            });
         } else if ("exponential".equals(kind)) {
-            YamlTree.Fields e = f.fields("exponential", true);
-            if (e != null) {
+            result = f.section("exponential", e -> {
                 Duration mean = e.duration("mean", true);
                 e.finish();
-                if (mean != null) {
-                    result = f.tree().build(e.node(), f.path(), () -> new DelayDistribution.Exponential(mean));
-                }
-            }
+                return mean == null ? null
+                        : f.tree().build(e.node(), f.path(), () -> new DelayDistribution.Exponential(mean));
+            });
         }
         f.finish();
         return result;

@@ -46,15 +46,13 @@ final class EventsReader {
             Double exponent = f.number("zipf", true);
             result = exponent == null ? null : tree.build(node, path, () -> new KeyDistribution.Zipf(exponent));
         } else if ("hotspot".equals(kind)) {
-            YamlTree.Fields h = f.fields("hotspot", true);
-            if (h != null) {
+            result = f.section("hotspot", h -> {
                 Double keyFraction = h.number("keyFraction", true);
                 Double trafficFraction = h.number("trafficFraction", true);
                 h.finish();
-                if (keyFraction != null && trafficFraction != null) {
-                    result = tree.build(h.node(), path, () -> new KeyDistribution.Hotspot(keyFraction, trafficFraction));
-                }
-            }
+                return keyFraction == null || trafficFraction == null ? null
+                        : tree.build(h.node(), path, () -> new KeyDistribution.Hotspot(keyFraction, trafficFraction));
+            });
         }
         f.finish();
         return result;

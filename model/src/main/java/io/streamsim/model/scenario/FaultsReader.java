@@ -77,30 +77,22 @@ final class FaultsReader {
                     yield at == null || n == null ? null
                             : tree.build(f.node(), f.path(kind), () -> new Fault.PoisonBurst(at, YamlTree.clampInt(n)));
                 }
-                case "slowProcessing" -> {
-                    YamlTree.Fields s = f.fields("slowProcessing", true);
-                    if (s == null) {
-                        yield null;
-                    }
+                case "slowProcessing" -> f.section("slowProcessing", s -> {
                     Duration perRecord = s.duration("perRecord", true);
                     Duration lasting = s.duration("lasting", true);
                     s.finish();
-                    yield at == null || perRecord == null || lasting == null ? null
+                    return at == null || perRecord == null || lasting == null ? null
                             : f.build(() -> new Fault.SlowProcessing(at, perRecord, lasting));
-                }
-                default -> {
-                    YamlTree.Fields c = f.fields("clockSkew", true);
-                    if (c == null) {
-                        yield null;
-                    }
+                });
+                default -> f.section("clockSkew", c -> {
                     long shard = Objects.requireNonNullElse(c.integer("shard", false),
                             (long) Fault.ClockSkew.DEFAULT_SHARD);
                     Duration offset = signedDuration(c, "offset");
                     Duration lasting = c.duration("lasting", true);
                     c.finish();
-                    yield at == null || offset == null || lasting == null ? null
+                    return at == null || offset == null || lasting == null ? null
                             : f.build(() -> new Fault.ClockSkew(at, YamlTree.clampInt(shard), offset, lasting));
-                }
+                });
             };
         } else {
             // No single action: accept every key as known, so that only the missing or extra action is reported.

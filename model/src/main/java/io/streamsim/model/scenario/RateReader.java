@@ -42,38 +42,24 @@ final class RateReader {
                     yield eps == null || duration == null ? null
                             : f.build(() -> new RatePhase.Constant(duration, eps));
                 }
-                case "ramp" -> {
-                    YamlTree.Fields r = f.fields("ramp", true);
-                    if (r == null) {
-                        yield null;
-                    }
+                case "ramp" -> f.section("ramp", r -> {
                     Double from = r.number("from", false);
                     Double to = r.number("to", true);
                     r.finish();
-                    yield to == null || duration == null ? null
-                            : f.build(() -> new RatePhase.Ramp(duration, from, to));
-                }
-                case "step" -> {
-                    YamlTree.Fields s = f.fields("step", true);
-                    if (s == null) {
-                        yield null;
-                    }
+                    return to == null || duration == null ? null : f.build(() -> new RatePhase.Ramp(duration, from, to));
+                });
+                case "step" -> f.section("step", s -> {
                     Double factor = s.number("factor", true);
                     s.finish();
-                    yield factor == null || duration == null ? null
-                            : f.build(() -> new RatePhase.Step(duration, factor));
-                }
-                default -> {
-                    YamlTree.Fields s = f.fields("spike", true);
-                    if (s == null) {
-                        yield null;
-                    }
+                    return factor == null || duration == null ? null : f.build(() -> new RatePhase.Step(duration, factor));
+                });
+                default -> f.section("spike", s -> {
                     Double peak = s.number("eventsPerSecond", true);
                     Duration lasting = s.duration("lasting", true);
                     s.finish();
-                    yield peak == null || lasting == null || duration == null ? null
+                    return peak == null || lasting == null || duration == null ? null
                             : f.build(() -> new RatePhase.Spike(duration, peak, lasting));
-                }
+                });
             };
         }
         f.finish();

@@ -60,15 +60,13 @@ final class TopologyReader {
             Duration size = f.duration("tumbling", true);
             result = size == null ? null : f.build(() -> new WindowSpec.Tumbling(size));
         } else if ("hopping".equals(kind)) {
-            YamlTree.Fields h = f.fields("hopping", true);
-            if (h != null) {
+            result = f.section("hopping", h -> {
                 Duration size = h.duration("size", true);
                 Duration advance = h.duration("advance", true);
                 h.finish();
-                if (size != null && advance != null) {
-                    result = f.tree().build(h.node(), f.path(), () -> new WindowSpec.Hopping(size, advance));
-                }
-            }
+                return size == null || advance == null ? null
+                        : f.tree().build(h.node(), f.path(), () -> new WindowSpec.Hopping(size, advance));
+            });
         }
         f.finish();
         return result;
