@@ -13,10 +13,7 @@ final class FaultsReader {
     }
 
     static List<Fault> read(YamlTree tree, Node node, String path) {
-        if (node == null) {
-            return List.of();
-        }
-        List<Node> items = tree.sequence(node, path);
+        List<Node> items = tree.items(node, path);
         if (items == null) {
             return null;
         }

@@ -153,10 +153,7 @@ public final class ScenarioLoader {
     }
 
     private static List<String> strings(YamlTree tree, Node node, String path) {
-        if (node == null) {
-            return List.of();
-        }
-        List<Node> items = tree.sequence(node, path);
+        List<Node> items = tree.items(node, path);
         if (items == null) {
             return null;
         }

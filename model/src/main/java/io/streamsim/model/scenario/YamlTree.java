@@ -249,6 +249,11 @@ final class YamlTree {
         return null;
     }
 
+    /** The items of an optional list: none when {@code node} is null (the key is left out), else as {@link #sequence}. */
+    List<Node> items(Node node, String path) {
+        return node == null ? List.of() : sequence(node, path);
+    }
+
     List<Node> sequence(Node node, String path) {
         if (node instanceof SequenceNode s) {
             for (int i = 0; i < s.getValue().size(); i++) {
