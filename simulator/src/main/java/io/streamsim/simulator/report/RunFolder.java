@@ -85,6 +85,6 @@ public final class RunFolder {
     }
 
     private static String number(double value) {
-        return Double.isNaN(value) ? "" : String.format(Locale.ROOT, "%.3f", value);
+        return Double.isNaN(value) ? "" : fixed(3, value);
     }
 }
