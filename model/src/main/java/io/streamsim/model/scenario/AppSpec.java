@@ -11,6 +11,12 @@ import java.time.Duration;
  */
 public record AppSpec(int instances, int threadsPerInstance, Duration sessionTimeout, AutoscaleSpec autoscale) {
 
+    /**
+     * What a file that leaves {@code app:} out, or one of its keys, gets: one instance with one stream thread,
+     * Kafka's session timeout, no lag rule.
+     */
+    public static final AppSpec DEFAULT = new AppSpec(1, 1);
+
     public AppSpec {
         Checks checks = Checks.at("").range("instances", instances, 1, 32).range("threadsPerInstance", threadsPerInstance, 1, 32);
         if (sessionTimeout != null) {

@@ -10,6 +10,9 @@ import java.time.Duration;
  */
 public record AutoscaleSpec(long lagAboveRecords, Duration sustained, int maxInstances, Duration cooldown) {
 
+    /** The {@code cooldown} when a file leaves it out: room for a rebalance and the catch-up after it. */
+    public static final Duration DEFAULT_COOLDOWN = Duration.ofSeconds(20);
+
     public AutoscaleSpec {
         Checks.at("").positive("lagAbove", lagAboveRecords).positive("for", sustained)
                 .range("maxInstances", maxInstances, 1, 32).notNegative("cooldown", cooldown).done();

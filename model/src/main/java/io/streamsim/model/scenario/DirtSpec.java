@@ -7,6 +7,7 @@ package io.streamsim.model.scenario;
  */
 public record DirtSpec(double duplicateFraction, double poisonFraction) {
 
+    /** No dirt; also what each fraction a file leaves out is. */
     public static final DirtSpec NONE = new DirtSpec(0, 0);
 
     public DirtSpec {

@@ -9,6 +9,9 @@ import io.streamsim.model.EventType;
  */
 public record EventsSpec(EventType type, int keys, KeyDistribution keyDistribution) {
 
+    /** The {@code keyDistribution} when a file leaves it out. */
+    public static final KeyDistribution DEFAULT_KEY_DISTRIBUTION = new KeyDistribution.Uniform();
+
     public EventsSpec {
         Checks.at("")
                 .notNull("type", type)

@@ -176,6 +176,10 @@ public sealed interface Fault {
      * {@code {at: 10s, clockSkew: {shard: 0, offset: -30s, lasting: 20s}}}; offsets take a leading minus.
      */
     record ClockSkew(Duration at, int shard, Duration offset, Duration lasting) implements Fault {
+
+        /** The {@code shard} when a file leaves it out: the first producer thread. */
+        public static final int DEFAULT_SHARD = 0;
+
         public ClockSkew {
             Checks.at("").notNegative("at", at).range("clockSkew.shard", shard, 0, 15)
                     .that(!offset.isZero(), "clockSkew.offset", "must not be zero")

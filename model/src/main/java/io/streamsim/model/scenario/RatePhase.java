@@ -1,6 +1,7 @@
 package io.streamsim.model.scenario;
 
 import java.time.Duration;
+import java.util.List;
 
 /**
  * One phase of the rate timeline, lasting {@link #duration()} ({@code for:} in YAML). Phases follow each
@@ -10,6 +11,11 @@ import java.time.Duration;
 public sealed interface RatePhase {
 
     Duration duration();
+
+    /** How long {@code phases} last together: a scenario's {@code duration} when its file leaves it out. */
+    static Duration total(List<RatePhase> phases) {
+        return phases.stream().map(RatePhase::duration).reduce(Duration.ZERO, Duration::plus);
+    }
 
     /** A steady rate. YAML: {@code {for: 30s, eventsPerSecond: 5000}}. */
     record Constant(Duration duration, double eventsPerSecond) implements RatePhase {

@@ -25,6 +25,9 @@ public record Scenario(
         List<Fault> faults,
         ExpectSpec expect) {
 
+    /** The {@code prompt} when a file leaves it out. */
+    public static final String DEFAULT_PROMPT = "";
+
     private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9-]*");
 
     public Scenario {
@@ -53,7 +56,7 @@ public record Scenario(
                     || first instanceof RatePhase.Ramp r && r.fromEventsPerSecond() == null;
             checks.that(!relative, "rate[0]",
                     "the first phase has no previous rate to start from: give eventsPerSecond, or ramp.from");
-            Duration total = rate.stream().map(RatePhase::duration).reduce(Duration.ZERO, Duration::plus);
+            Duration total = RatePhase.total(rate);
             checks.that(total.equals(duration), "duration", "is " + Durations.format(duration)
                     + " but the rate phases last " + Durations.format(total) + ": make them agree, or leave duration out");
         }

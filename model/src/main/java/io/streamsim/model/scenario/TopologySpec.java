@@ -18,6 +18,14 @@ public record TopologySpec(
         Duration commitInterval,
         Long stateStoreCacheBytes) {
 
+    /** The {@code grace} when a file leaves it out: a record after its window's end is late. */
+    public static final Duration DEFAULT_GRACE = Duration.ZERO;
+    /** The {@code emit} when a file leaves it out. */
+    public static final EmitMode DEFAULT_EMIT = EmitMode.FINAL;
+    /** The {@code guarantee} when a file leaves it out: the one under which the oracle's verdict is exact. */
+    public static final ProcessingGuarantee DEFAULT_GUARANTEE = ProcessingGuarantee.EXACTLY_ONCE_V2;
+
+    /** The {@code commitInterval} when a file leaves it out; see the record's doc for why. */
     public static Duration defaultCommitInterval(ProcessingGuarantee guarantee) {
         return guarantee == ProcessingGuarantee.EXACTLY_ONCE_V2 ? Duration.ofMillis(100) : Duration.ofSeconds(1);
     }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import org.snakeyaml.engine.v2.nodes.MappingNode;
@@ -66,6 +67,14 @@ final class YamlTree {
         }
     }
 
+    /**
+     * A whole number for an {@code int} field of a spec record, saturated rather than wrapped, so that the record's
+     * range check reports the value as written.
+     */
+    static int clampInt(long value) {
+        return (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, value));
+    }
+
     static String join(String path, String child) {
         if (child.isEmpty()) {
             return path;
@@ -97,6 +106,10 @@ final class YamlTree {
                 }
                 lines.put(join(path, k.getValue()), line(k));
             }
+        }
+
+        YamlTree tree() {
+            return YamlTree.this;
         }
 
         Node node() {
@@ -149,6 +162,29 @@ final class YamlTree {
         Fields fields(String key, boolean required) {
             Node value = get(key, required);
             return value == null ? null : mapping(value, path(key));
+        }
+
+        /**
+         * The mapping under {@code key} read by {@code reader}; null when it is missing (reported as required)
+         * or not a mapping (reported), and whatever {@code reader} returns for a mapping with problems.
+         */
+        <T> T section(String key, Function<Fields, T> reader) {
+            Fields section = fields(key, true);
+            return section == null ? null : reader.apply(section);
+        }
+
+        /** As {@link #section(String, Function)}, but {@code absent} when the file leaves {@code key} out. */
+        <T> T section(String key, Function<Fields, T> reader, T absent) {
+            if (!has(key)) {
+                return absent;
+            }
+            Fields section = fields(key, false);
+            return section == null ? null : reader.apply(section);
+        }
+
+        /** {@link YamlTree#build} at this mapping's node and path. */
+        <T> T build(Supplier<T> constructor) {
+            return YamlTree.this.build(node, path, constructor);
         }
 
         String string(String key, boolean required) {
@@ -211,6 +247,11 @@ final class YamlTree {
         }
         violation(node, path, "must be a mapping (key: value lines), was " + describe(node));
         return null;
+    }
+
+    /** The items of an optional list: none when {@code node} is null (the key is left out), else as {@link #sequence}. */
+    List<Node> items(Node node, String path) {
+        return node == null ? List.of() : sequence(node, path);
     }
 
     List<Node> sequence(Node node, String path) {

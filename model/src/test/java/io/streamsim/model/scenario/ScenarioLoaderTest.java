@@ -134,6 +134,46 @@ class ScenarioLoaderTest {
     }
 
     @Test
+    void parse_onlyRequiredKeys_takesEachDefaultFromTheConstantOnItsSpecRecord() {
+        Scenario s = ScenarioLoader.parse(MINIMAL + """
+                  guarantee: at_least_once
+                app: {autoscale: {lagAbove: 100, for: 5s, maxInstances: 2}}
+                faults:
+                  - {at: 1s, clockSkew: {offset: -5s, lasting: 2s}}
+                """, SOURCE, "minimal");
+
+        assertThat(s.prompt()).isEqualTo(Scenario.DEFAULT_PROMPT);
+        assertThat(s.duration()).isEqualTo(RatePhase.total(s.rate()));
+        assertThat(s.events().keyDistribution()).isEqualTo(EventsSpec.DEFAULT_KEY_DISTRIBUTION);
+        assertThat(s.topology().grace()).isEqualTo(TopologySpec.DEFAULT_GRACE);
+        assertThat(s.topology().emit()).isEqualTo(TopologySpec.DEFAULT_EMIT);
+        assertThat(s.topology().commitInterval())
+                .isEqualTo(TopologySpec.defaultCommitInterval(ProcessingGuarantee.AT_LEAST_ONCE));
+        assertThat(s.topics()).isEqualTo(TopicsSpec.DEFAULT);
+        assertThat(s.app().instances()).isEqualTo(AppSpec.DEFAULT.instances());
+        assertThat(s.app().threadsPerInstance()).isEqualTo(AppSpec.DEFAULT.threadsPerInstance());
+        assertThat(s.app().autoscale().cooldown()).isEqualTo(AutoscaleSpec.DEFAULT_COOLDOWN);
+        assertThat(((Fault.ClockSkew) s.faults().get(0)).shard()).isEqualTo(Fault.ClockSkew.DEFAULT_SHARD);
+        assertThat(ScenarioLoader.parse(MINIMAL, SOURCE, null).topology().guarantee())
+                .isEqualTo(TopologySpec.DEFAULT_GUARANTEE);
+    }
+
+    @Test
+    void parse_emptySections_takeEveryValueFromTheSectionDefault() {
+        Scenario s = ScenarioLoader.parse(MINIMAL + """
+                dirt: {}
+                topics: {}
+                app: {}
+                producer: {}
+                """, SOURCE, null);
+
+        assertThat(s.dirt()).isEqualTo(DirtSpec.NONE);
+        assertThat(s.topics()).isEqualTo(TopicsSpec.DEFAULT);
+        assertThat(s.app()).isEqualTo(AppSpec.DEFAULT);
+        assertThat(s.producer()).isEqualTo(ProducerSpec.DEFAULT);
+    }
+
+    @Test
     void parse_atLeastOnceWithoutCommitInterval_defaultsToOneSecond() {
         Scenario s = ScenarioLoader.parse(MINIMAL + "  guarantee: at_least_once\n", SOURCE, null);
 
@@ -669,6 +709,53 @@ class ScenarioLoaderTest {
     @Test
     void load_missingFile_isAnIOException() {
         assertThatThrownBy(() -> ScenarioLoader.load(tempDir.resolve("absent.yaml"))).isInstanceOf(IOException.class);
+    }
+
+    @Test
+    void load_latin1Text_isNotUtf8TextWithTheOffsetAndLine() throws IOException {
+        Path file = tempDir.resolve("minimal.yaml");
+        byte[] text = (MINIMAL + "prompt: \"caf\u00e9\"\n").getBytes(StandardCharsets.ISO_8859_1);
+        Files.write(file, text);
+        int offset = MINIMAL.length() + "prompt: \"caf".length();
+
+        ScenarioException e = catchThrowableOfType(ScenarioException.class, () -> ScenarioLoader.load(file));
+
+        assertThat(e.violations()).containsExactly(new Violation(file.toString(), 10, "",
+                "not UTF-8 text: byte 0xE9 at offset " + offset
+                        + " (is it a binary file, or saved in another encoding?)"));
+        assertThat(e.getMessage()).doesNotContain("Input length");
+    }
+
+    @Test
+    void load_binaryFile_isNotUtf8Text() throws IOException {
+        Path file = tempDir.resolve("scenario.yaml");
+        Files.write(file, new byte[] {(byte) 0x1f, (byte) 0x8b, 8, 0, 0, 0, 0, 0});
+
+        ScenarioException e = catchThrowableOfType(ScenarioException.class, () -> ScenarioLoader.load(file));
+
+        assertThat(e.violations()).singleElement().satisfies(v -> {
+            assertThat(v.source()).isEqualTo(file.toString());
+            assertThat(v.message()).startsWith("not UTF-8 text: byte 0x8B at offset 1");
+        });
+    }
+
+    @Test
+    void load_utf8TextWithANulByte_isNotUtf8Text() throws IOException {
+        Path file = tempDir.resolve("minimal.yaml");
+        Files.write(file, (MINIMAL + "\0").getBytes(StandardCharsets.UTF_8));
+
+        ScenarioException e = catchThrowableOfType(ScenarioException.class, () -> ScenarioLoader.load(file));
+
+        assertThat(e.violations()).singleElement().extracting(Violation::message).asString()
+                .startsWith("not UTF-8 text: a NUL byte at offset " + MINIMAL.length());
+    }
+
+    @Test
+    void load_utf8TextBeyondAscii_isRead() throws IOException {
+        Path file = tempDir.resolve("minimal.yaml");
+        Files.writeString(file, MINIMAL + "prompt: \"caf\u00e9 \u2192 \ud83d\ude80\"\n", StandardCharsets.UTF_8);
+
+        assertThat(ScenarioLoader.load(file).prompt()).isEqualTo("caf\u00e9 \u2192 \ud83d\ude80");
     }
 
     // ---- helpers ----------------------------------------------------------------------------------

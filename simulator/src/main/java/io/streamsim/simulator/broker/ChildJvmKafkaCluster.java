@@ -1,12 +1,12 @@
 package io.streamsim.simulator.broker;
 
 import io.streamsim.simulator.jvm.ChildJvm;
+import io.streamsim.simulator.support.Directories;
+import io.streamsim.simulator.support.FreePorts;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.RandomAccessFile;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -224,7 +224,7 @@ public final class ChildJvmKafkaCluster implements KafkaCluster {
         } catch (IllegalStateException alreadyShuttingDown) {
             // the hook is running or about to: nothing left to undo
         }
-        nodes.forEach(n -> EmbeddedKafkaBroker.deleteRecursively(n.dir));
+        nodes.forEach(n -> Directories.deleteRecursively(n.dir));
     }
 
     private void startAll() {
@@ -355,7 +355,7 @@ public final class ChildJvmKafkaCluster implements KafkaCluster {
 
     private static List<BrokerNode> prepareNodes(int count, Path baseDir, Map<String, String> overrides)
             throws IOException {
-        int[] ports = freePorts(2 * count);
+        int[] ports = FreePorts.loopback(2 * count);
         String voters = IntStream.rangeClosed(1, count)
                 .mapToObj(id -> id + "@127.0.0.1:" + ports[count + id - 1])
                 .collect(Collectors.joining(","));
@@ -364,7 +364,7 @@ public final class ChildJvmKafkaCluster implements KafkaCluster {
         for (int id = 1; id <= count; id++) {
             String name = KafkaClusterNodes.name(id);
             Path dir = baseDir.resolve(name);
-            EmbeddedKafkaBroker.deleteRecursively(dir);
+            Directories.deleteRecursively(dir);
             Files.createDirectories(dir);
             Map<String, String> props = config(id, count, dir, ports[id - 1], ports[count + id - 1], voters);
             props.putAll(overrides);
@@ -429,24 +429,6 @@ public final class ChildJvmKafkaCluster implements KafkaCluster {
                 </Configuration>
                 """, StandardCharsets.UTF_8);
         return file;
-    }
-
-    /** Binds all ports at once, so they are distinct, then releases them; the bind race after that is retried. */
-    private static int[] freePorts(int count) throws IOException {
-        List<ServerSocket> sockets = new ArrayList<>();
-        try {
-            int[] ports = new int[count];
-            for (int i = 0; i < count; i++) {
-                ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
-                sockets.add(socket);
-                ports[i] = socket.getLocalPort();
-            }
-            return ports;
-        } finally {
-            for (ServerSocket socket : sockets) {
-                socket.close();
-            }
-        }
     }
 
     private static void sleep(Duration duration) {

@@ -1,17 +1,15 @@
 package io.streamsim.simulator.broker;
 
+import io.streamsim.simulator.support.Directories;
+import io.streamsim.simulator.support.FreePorts;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import kafka.server.KafkaConfig;
 import kafka.server.KafkaRaftServer;
 import org.apache.kafka.common.Uuid;
@@ -62,8 +60,9 @@ public final class EmbeddedKafkaBroker implements KafkaCluster {
         for (int attempt = 1; attempt <= START_ATTEMPTS; attempt++) {
             Path dir = Files.createTempDirectory("streamsim-broker-");
             try {
-                int port = freePort();
-                int controllerPort = freePort();
+                int[] ports = FreePorts.loopback(2);
+                int port = ports[0];
+                int controllerPort = ports[1];
                 Map<String, String> props = config(dir, port, controllerPort);
                 props.putAll(overrides);
                 formatStorage(Uuid.randomUuid().toString(), NODE_ID, props);
@@ -74,7 +73,7 @@ public final class EmbeddedKafkaBroker implements KafkaCluster {
             } catch (RuntimeException e) {
                 last = e;
                 LOG.warn("Embedded broker start attempt {} failed: {}", attempt, e.toString());
-                deleteRecursively(dir);
+                Directories.deleteRecursively(dir);
             }
         }
         throw new IllegalStateException("the embedded Kafka broker did not start after " + START_ATTEMPTS + " attempts",
@@ -147,7 +146,7 @@ public final class EmbeddedKafkaBroker implements KafkaCluster {
             server.shutdown();
             server.awaitShutdown();
         } finally {
-            deleteRecursively(dir);
+            Directories.deleteRecursively(dir);
         }
     }
 
@@ -216,13 +215,6 @@ public final class EmbeddedKafkaBroker implements KafkaCluster {
         }
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            socket.setReuseAddress(true);
-            return socket.getLocalPort();
-        }
-    }
-
     /**
      * Kafka's server answers a fatal fault with {@code Exit.halt(1)}; in a simulator that would lose the run
      * report, and in a test the test JVM. Turn it into an exception in the thread that hit it instead.
@@ -234,16 +226,5 @@ public final class EmbeddedKafkaBroker implements KafkaCluster {
         Exit.setExitProcedure((status, message) -> {
             throw new IllegalStateException("Kafka broker asked to exit (" + status + "): " + message);
         });
-    }
-
-    static void deleteRecursively(Path dir) {
-        if (dir == null || !Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            LOG.warn("Could not remove {}: {}", dir, e.toString());
-        }
     }
 }

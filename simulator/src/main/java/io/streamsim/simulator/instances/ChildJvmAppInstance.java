@@ -1,10 +1,9 @@
 package io.streamsim.simulator.instances;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.streamsim.streams.MetricsServer;
 import io.streamsim.streams.http.FormParams;
 import io.streamsim.streams.http.LoopbackGuard;
+import io.streamsim.streams.AppStatus;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -33,7 +32,6 @@ import org.slf4j.LoggerFactory;
 public final class ChildJvmAppInstance implements AppInstance {
 
     private static final Logger LOG = LoggerFactory.getLogger(ChildJvmAppInstance.class);
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final String PREFIX = "streamsim-app ";
     private static final Duration HTTP_TIMEOUT = Duration.ofSeconds(2);
     private static final Duration REAP_TIMEOUT = Duration.ofSeconds(10);
@@ -267,11 +265,11 @@ public final class ChildJvmAppInstance implements AppInstance {
         }
     }
 
-    private static InstanceStatus parse(String json, boolean alive) throws IOException {
-        JsonNode n = JSON.readTree(json);
-        return new InstanceStatus(n.path("processed").asLong(), n.path("droppedLateApp").asLong(),
-                n.path("droppedLateKafka").asLong(), n.path("deadLettered").asLong(), n.path("rebalances").asLong(),
-                n.path("state").asText(InstanceStatus.STARTING), alive);
+    /** The child's {@link AppStatus} JSON, from {@code GET /control/status} or its {@code final-status} line. */
+    static InstanceStatus parse(String json, boolean alive) throws IOException {
+        AppStatus s = AppStatus.fromJson(json);
+        return new InstanceStatus(s.processed(), s.droppedLateApp(), s.droppedLateKafka(), s.deadLettered(),
+                s.rebalances(), s.state(), alive);
     }
 
     @Override

@@ -9,10 +9,8 @@ import io.streamsim.model.oracle.OracleVerdict;
 import io.streamsim.model.oracle.WindowKey;
 import io.streamsim.model.oracle.WindowOracle;
 import io.streamsim.model.scenario.TopologySpec;
-import java.io.BufferedWriter;
+import io.streamsim.simulator.support.CsvWriter;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -44,8 +42,9 @@ public final class OracleCheck {
     /** Mismatches listed in {@link OracleReport#counts()}; the details file lists them all (up to 1000). */
     public static final int MISMATCHES_IN_REPORT = 10;
 
-    static final String CSV_HEADER =
-            "kind,key,windowStart,windowEnd,expectedCount,actualCount,expectedSum,actualSum,diagnosis";
+    static final List<String> CSV_COLUMNS = List.of("kind", "key", "windowStart", "windowEnd", "expectedCount",
+            "actualCount", "expectedSum", "actualSum", "diagnosis");
+    static final String CSV_HEADER = String.join(",", CSV_COLUMNS);
     private static final Duration POLL = Duration.ofMillis(200);
 
     private OracleCheck() {
@@ -184,27 +183,13 @@ public final class OracleCheck {
     }
 
     static void writeDetails(Path file, OracleVerdict verdict) throws IOException {
-        Path parent = file.toAbsolutePath().getParent();
-        if (parent != null) {
-            Files.createDirectories(parent);
-        }
-        try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-            out.write(CSV_HEADER);
-            out.write('\n');
+        try (CsvWriter csv = CsvWriter.create(file)) {
+            csv.row(CSV_COLUMNS);
             for (Mismatch m : verdict.mismatches()) {
-                out.write(String.join(",", m.kind().name(), csv(m.key()), m.windowStart().toString(),
-                        m.windowEnd().toString(), Long.toString(m.expectedCount()), Long.toString(m.actualCount()),
-                        Long.toString(m.expectedSum()), Long.toString(m.actualSum()), csv(m.diagnosis())));
-                out.write('\n');
+                csv.row(m.kind().name(), m.key(), m.windowStart().toString(), m.windowEnd().toString(),
+                        Long.toString(m.expectedCount()), Long.toString(m.actualCount()),
+                        Long.toString(m.expectedSum()), Long.toString(m.actualSum()), m.diagnosis());
             }
         }
-    }
-
-    /** RFC 4180: quoted when it holds a comma, a quote or a line break, quotes doubled. */
-    static String csv(String field) {
-        if (field.indexOf(',') < 0 && field.indexOf('"') < 0 && field.indexOf('\n') < 0 && field.indexOf('\r') < 0) {
-            return field;
-        }
-        return '"' + field.replace("\"", "\"\"") + '"';
     }
 }

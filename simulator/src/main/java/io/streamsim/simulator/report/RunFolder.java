@@ -5,14 +5,15 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.streamsim.model.scenario.Scenario;
 import io.streamsim.simulator.run.Sample;
-import java.io.BufferedWriter;
+import io.streamsim.simulator.support.CsvWriter;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
@@ -51,45 +52,39 @@ public final class RunFolder {
 
     static void writeTimeSeries(Path file, List<Sample> samples) throws IOException {
         int partitions = samples.stream().mapToInt(s -> s.partitionLag().size()).max().orElse(0);
-        try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-            StringBuilder header = new StringBuilder("elapsed_seconds,stage,target_events_per_second,events_due,"
-                    + "records_sent,records_acked,records_failed,sent_per_second,records_processed,processed_per_second,"
-                    + "lag_records,window_results,dropped_late,dead_lettered,rebalances,end_to_end_p50_seconds,"
-                    + "end_to_end_p99_seconds,schedule_lag_seconds,faults");
+        try (CsvWriter csv = CsvWriter.create(file)) {
+            List<String> header = new ArrayList<>(List.of("elapsed_seconds", "stage", "target_events_per_second",
+                    "events_due", "records_sent", "records_acked", "records_failed", "sent_per_second",
+                    "records_processed", "processed_per_second", "lag_records", "window_results", "dropped_late",
+                    "dead_lettered", "rebalances", "end_to_end_p50_seconds", "end_to_end_p99_seconds",
+                    "schedule_lag_seconds", "faults"));
             for (int p = 0; p < partitions; p++) {
-                header.append(",lag_partition_").append(p);
+                header.add("lag_partition_" + p);
             }
-            w.write(header.toString());
-            w.newLine();
+            csv.row(header);
             for (Sample s : samples) {
-                StringBuilder row = new StringBuilder();
-                row.append(String.format(Locale.ROOT, "%.3f,%s,%.1f,%d,%d,%d,%d,%.1f,%d,%.1f,%d,%d,%d,%d,%d,%s,%s,%.3f,%s",
-                        s.elapsedSeconds(), s.stage(), s.targetEventsPerSecond(), s.eventsDue(), s.recordsSent(),
-                        s.recordsAcked(), s.recordsFailed(), s.sentPerSecond(), s.recordsProcessed(),
-                        s.processedPerSecond(), s.lagRecords(), s.windowResults(), s.droppedLate(), s.deadLettered(),
-                        s.rebalances(), number(s.endToEndP50Seconds()), number(s.endToEndP99Seconds()),
-                        s.scheduleLagSeconds(), csvText(s.faults())));
+                List<String> row = new ArrayList<>(Arrays.asList(fixed(3, s.elapsedSeconds()), s.stage(),
+                        fixed(1, s.targetEventsPerSecond()), Long.toString(s.eventsDue()),
+                        Long.toString(s.recordsSent()), Long.toString(s.recordsAcked()),
+                        Long.toString(s.recordsFailed()), fixed(1, s.sentPerSecond()),
+                        Long.toString(s.recordsProcessed()), fixed(1, s.processedPerSecond()),
+                        Long.toString(s.lagRecords()), Long.toString(s.windowResults()),
+                        Long.toString(s.droppedLate()), Long.toString(s.deadLettered()),
+                        Long.toString(s.rebalances()), number(s.endToEndP50Seconds()),
+                        number(s.endToEndP99Seconds()), fixed(3, s.scheduleLagSeconds()), s.faults()));
                 for (int p = 0; p < partitions; p++) {
-                    row.append(',');
-                    if (p < s.partitionLag().size()) {
-                        row.append(s.partitionLag().get(p));
-                    }
+                    row.add(p < s.partitionLag().size() ? String.valueOf(s.partitionLag().get(p)) : "");
                 }
-                w.write(row.toString());
-                w.newLine();
+                csv.row(row);
             }
         }
     }
 
-    /** Quoted when it holds a comma or a quote, as RFC 4180 says. */
-    static String csvText(String text) {
-        if (text.indexOf(',') < 0 && text.indexOf('"') < 0) {
-            return text;
-        }
-        return '"' + text.replace("\"", "\"\"") + '"';
+    private static String fixed(int decimals, double value) {
+        return String.format(Locale.ROOT, "%." + decimals + "f", value);
     }
 
     private static String number(double value) {
-        return Double.isNaN(value) ? "" : String.format(Locale.ROOT, "%.3f", value);
+        return Double.isNaN(value) ? "" : fixed(3, value);
     }
 }

@@ -38,9 +38,4 @@ class OracleCheckTest {
                         + "no result on the output for 2 records");
     }
 
-    @Test
-    void csv_plainField_isLeftAlone() {
-        assertThat(OracleCheck.csv("seller-00042")).isEqualTo("seller-00042");
-        assertThat(OracleCheck.csv("line\nbreak")).isEqualTo("\"line\nbreak\"");
-    }
 }
