@@ -26,6 +26,7 @@ public final class AppInstances implements AutoCloseable {
 
     private final Function<String, AppInstance> factory;
     private final Map<String, AppInstance> instances = new LinkedHashMap<>();
+    private final Placement placement;
     private int lastNumber;
 
     /** Child JVMs launched as {@code launch} says. */
@@ -46,13 +47,23 @@ public final class AppInstances implements AutoCloseable {
     public static AppInstances of(AppLaunch launch, Placement placement) {
         Objects.requireNonNull(launch, "launch");
         return switch (Objects.requireNonNull(placement, "placement")) {
-            case IN_PROCESS -> new AppInstances(name -> new InProcessAppInstance(name, launch));
+            case IN_PROCESS -> new AppInstances(name -> new InProcessAppInstance(name, launch), placement);
             case CHILD_JVMS -> new AppInstances(launch);
         };
     }
 
+    /** Where these instances live. */
+    public Placement placement() {
+        return placement;
+    }
+
     AppInstances(Function<String, AppInstance> factory) {
+        this(factory, Placement.CHILD_JVMS);
+    }
+
+    private AppInstances(Function<String, AppInstance> factory, Placement placement) {
         this.factory = Objects.requireNonNull(factory, "factory");
+        this.placement = placement;
     }
 
     public static String name(int number) {
