@@ -29,6 +29,7 @@ class PipelineBenchIT {
         cli.setOut(new PrintWriter(console, true));
 
         int exit = cli.execute("pipeline", "--quick", "--max-probes", "1", "--out", out.toString());
+        System.out.println(console);
 
         assertThat(exit).as(console.toString()).isZero();
         List<Path> reports;
