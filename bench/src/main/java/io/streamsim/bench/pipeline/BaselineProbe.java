@@ -147,8 +147,8 @@ final class BaselineProbe {
                     System.setOut(originalOut);
                     System.setErr(originalErr);
                 }
-                Files.writeString(Files.createDirectories(dir.resolve("logs")).resolve(appId + ".producer-performance.txt"),
-                        captured.toString(StandardCharsets.UTF_8) + ppOutput.get(), StandardCharsets.UTF_8);
+                Path log = Files.createDirectories(dir.resolve("logs")).resolve(appId + ".producer-performance.txt");
+                Files.writeString(log, captured.toString(StandardCharsets.UTF_8) + ppOutput.get(), StandardCharsets.UTF_8);
             }
             note = ppFailure.get() == null ? "ProducerPerformance sent " + records + " records"
                     : "ProducerPerformance failed: " + ppFailure.get();

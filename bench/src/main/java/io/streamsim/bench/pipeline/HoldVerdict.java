@@ -55,7 +55,8 @@ record HoldVerdict(boolean sustainable, double producedPerSecond, long maxLagRec
                 / (end.elapsedSeconds() - start.elapsedSeconds());
         String reason = "";
         if (produced < ON_SCHEDULE * rate) {
-            reason = String.format(java.util.Locale.ROOT, "producers behind schedule: %.0f/s of %.0f/s", produced, rate);
+            reason = String.format(java.util.Locale.ROOT, "producers behind schedule: %.0f/s of %.0f/s", produced,
+                    rate);
         } else if (maxLag >= lagThresholdRecords) {
             reason = "lag " + maxLag + " >= " + lagThresholdRecords + " records";
         } else if (maxLag < 0) {

@@ -38,7 +38,8 @@ import picocli.CommandLine.Option;
                 + "committed-offset lag below --max-lag of traffic on top of one commit interval."})
 public final class PipelineBenchCommand implements Callable<Integer> {
 
-    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter STAMP =
+            DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
     private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -58,7 +59,8 @@ public final class PipelineBenchCommand implements Callable<Integer> {
     @Option(names = "--instances", defaultValue = "1", description = "App instances (default: ${DEFAULT-VALUE}).")
     int instances;
 
-    @Option(names = "--threads", defaultValue = "2", description = "Stream threads per instance (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--threads", defaultValue = "2",
+            description = "Stream threads per instance (default: ${DEFAULT-VALUE}).")
     int threads;
 
     @Option(names = "--partitions", defaultValue = "6", description = "Input partitions (default: ${DEFAULT-VALUE}).")
@@ -68,7 +70,8 @@ public final class PipelineBenchCommand implements Callable<Integer> {
             description = "Seconds of each probe not judged, from its first event (default: ${DEFAULT-VALUE}).")
     String warmup;
 
-    @Option(names = "--hold", defaultValue = "60s", description = "Judged seconds after the warm-up (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--hold", defaultValue = "60s",
+            description = "Judged seconds after the warm-up (default: ${DEFAULT-VALUE}).")
     String hold;
 
     @Option(names = "--max-lag", defaultValue = "1s",
@@ -76,18 +79,21 @@ public final class PipelineBenchCommand implements Callable<Integer> {
                     + "(default: ${DEFAULT-VALUE}).")
     String maxLag;
 
-    @Option(names = "--start-rate", defaultValue = "10000", description = "First probe's events/s (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--start-rate", defaultValue = "10000",
+            description = "First probe's events/s (default: ${DEFAULT-VALUE}).")
     double startRate;
 
     @Option(names = "--step-factor", defaultValue = "2",
-            description = "Rate multiplier while stepping up (or divisor while the first probes fail) (default: ${DEFAULT-VALUE}).")
+            description = "Rate multiplier while stepping up (or divisor while the first probes fail) "
+                    + "(default: ${DEFAULT-VALUE}).")
     double stepFactor;
 
     @Option(names = "--precision", defaultValue = "0.1",
             description = "Stop bisecting once first failing / last good <= 1 + this (default: ${DEFAULT-VALUE}).")
     double precision;
 
-    @Option(names = "--max-probes", defaultValue = "10", description = "Probes per side, at most (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--max-probes", defaultValue = "10",
+            description = "Probes per side, at most (default: ${DEFAULT-VALUE}).")
     int maxProbes;
 
     @Option(names = "--warmup-probes", defaultValue = "1",
@@ -95,7 +101,8 @@ public final class PipelineBenchCommand implements Callable<Integer> {
                     + "JVM run with cold JIT (default: ${DEFAULT-VALUE}).")
     int warmupProbes;
 
-    @Option(names = "--sides", defaultValue = "both", description = "both, streamsim or baseline (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--sides", defaultValue = "both",
+            description = "both, streamsim or baseline (default: ${DEFAULT-VALUE}).")
     Sides sides;
 
     @Option(names = "--out", defaultValue = "runs",
@@ -136,8 +143,8 @@ public final class PipelineBenchCommand implements Callable<Integer> {
         Path dir = Files.createDirectories(out.resolve("bench-pipeline-" + STAMP.format(startedAt)));
         console.printf(Locale.ROOT, "bench pipeline: %s%n", settings.describe());
         console.printf(Locale.ROOT, "rate search: from %.0f/s, x%s up, bisect to %.0f%%, at most %d probes a side "
-                        + "after %d warm-up probe(s); output in %s%n", startRate, stepFactor, precision * 100, maxProbes,
-                warmupProbes, dir);
+                        + "after %d warm-up probe(s); output in %s%n", startRate, stepFactor, precision * 100,
+                maxProbes, warmupProbes, dir);
         console.flush();
 
         Map<String, List<ProbeResult>> results = new LinkedHashMap<>();
@@ -159,7 +166,8 @@ public final class PipelineBenchCommand implements Callable<Integer> {
              ProcessSampler sampler = new ProcessSampler(clock)) {
             sampler.start();
             ProbeJudge judge = new ProbeJudge(settings, sampler);
-            StreamsimProbe streamsim = new StreamsimProbe(settings, broker.bootstrapServers(), admin, dir, judge, clock);
+            StreamsimProbe streamsim =
+                    new StreamsimProbe(settings, broker.bootstrapServers(), admin, dir, judge, clock);
             BaselineProbe baseline = new BaselineProbe(settings, broker.bootstrapServers(), admin, dir, judge, clock);
             payloadBytes = baseline.meanValueBytes();
             printHeader(console);
@@ -167,7 +175,7 @@ public final class PipelineBenchCommand implements Callable<Integer> {
             for (int w = 0; w < warmupProbes; w++) {
                 for (String side : order) {
                     number++;
-                    ProbeResult r = probe(side, number, startRate, true, streamsim, baseline, sampler, clock);
+                    ProbeResult r = probe(side, number, startRate, true, streamsim, baseline, sampler, judge, clock);
                     results.get(side).add(r);
                     print(console, r);
                 }
@@ -188,7 +196,8 @@ public final class PipelineBenchCommand implements Callable<Integer> {
                     }
                     any = true;
                     number++;
-                    ProbeResult r = probe(side, number, next.getAsDouble(), false, streamsim, baseline, sampler, clock);
+                    ProbeResult r = probe(side, number, next.getAsDouble(), false, streamsim, baseline, sampler, judge,
+                            clock);
                     finder.record(r.targetEventsPerSecond(), r.sustainable());
                     results.get(side).add(r);
                     print(console, r);
@@ -224,7 +233,8 @@ public final class PipelineBenchCommand implements Callable<Integer> {
                         "warm-up probes first (each side at the start rate); then rounds of one probe a side, "
                                 + "streamsim first in odd rounds, the baseline first in even ones",
                         "after the warm-up, for the whole hold: records produced at >= 98% of the rate, and "
-                                + "committed-offset lag below the limit (rate x (max-lag + commit interval)) every second"),
+                                + "committed-offset lag below the limit (rate x (max-lag + commit interval)) every "
+                                + "second"),
                 machine, sideReports, ratio);
         Path json = dir.resolve("bench-pipeline.json");
         JSON.writeValue(json.toFile(), report);
@@ -241,11 +251,24 @@ public final class PipelineBenchCommand implements Callable<Integer> {
                 : "Kafka's ProducerPerformance --throughput R feeding a hand-written Kafka Streams app in this JVM";
     }
 
-    private static ProbeResult probe(String side, int number, double rate, boolean warmupProbe, StreamsimProbe streamsim,
-                                     BaselineProbe baseline, ProcessSampler sampler, Clock clock) throws Exception {
+    /**
+     * One probe; one that throws (the app did not start in time on a busy machine, say) counts as not sustainable
+     * and says why, so that a long search is not lost to it.
+     */
+    private static ProbeResult probe(String side, int number, double rate, boolean warmupProbe,
+                                     StreamsimProbe streamsim, BaselineProbe baseline, ProcessSampler sampler,
+                                     ProbeJudge judge, Clock clock) {
         sampler.forget(clock.instant().minusSeconds(5));
-        return "streamsim".equals(side) ? streamsim.run(number, rate, warmupProbe)
-                : baseline.run(number, rate, warmupProbe);
+        var start = clock.instant();
+        try {
+            return "streamsim".equals(side) ? streamsim.run(number, rate, warmupProbe)
+                    : baseline.run(number, rate, warmupProbe);
+        } catch (Exception e) {
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
+            return judge.broken(side, number, warmupProbe, rate, start, clock.instant(), e);
+        }
     }
 
     private static void printHeader(PrintWriter console) {
@@ -278,14 +301,15 @@ public final class PipelineBenchCommand implements Callable<Integer> {
             if (m == null) {
                 continue;
             }
-            console.printf(Locale.ROOT, "          at %.0f/s: first event %ss after the probe's start, app keeps up %ss "
-                            + "after the first event%n", m.targetEventsPerSecond(),
+            console.printf(Locale.ROOT, "          at %.0f/s: first event %ss after the probe's start, app keeps "
+                            + "up %ss after the first event%n", m.targetEventsPerSecond(),
                     seconds(m.firstEventAfterSeconds()), seconds(m.keepsUpAfterSeconds()));
             StringBuilder cpu = new StringBuilder();
             m.cpuMicrosPerEvent().forEach((role, us) -> cpu.append(cpu.length() == 0 ? "" : ", ").append(role)
                     .append(' ').append(number(us)));
             console.printf("          CPU us/event over the hold: %s%n", cpu);
-            console.printf("          RSS MB at the hold's end: %s (total %d)%n", m.rssMegabytes(), m.totalRssMegabytes());
+            console.printf("          RSS MB at the hold's end: %s (total %d; %d at the hold's start)%n",
+                    m.rssMegabytes(), m.totalRssMegabytes(), m.totalRssAtHoldStartMegabytes());
         }
         if (ratio != null) {
             console.printf(Locale.ROOT, "ratio streamsim / baseline (max sustainable rates): %.2f%n", ratio);

@@ -20,6 +20,15 @@ final class ProbeJudge {
         this.sampler = sampler;
     }
 
+    /** A probe that broke before it could be judged: not sustainable, with why. */
+    ProbeResult broken(String side, int number, boolean warmupProbe, double rate, Instant probeStart, Instant probeEnd,
+                       Exception e) {
+        return new ProbeResult(side, number, warmupProbe, rate, false, "probe failed: " + e, 0, -1,
+                settings.lagThresholdRecords(rate), 0, null, null,
+                Duration.between(probeStart, probeEnd).toMillis() / 1000.0, Map.of(), 0, Map.of(), 0, 0, List.of(),
+                null, e.toString());
+    }
+
     ProbeResult judge(String side, int number, boolean warmupProbe, double rate, List<Second> seconds,
                       Instant probeStart, Instant firstEvent, Instant probeEnd, String runFolder, String note) {
         long threshold = settings.lagThresholdRecords(rate);
@@ -30,6 +39,7 @@ final class ProbeJudge {
         Map<String, Double> cpu = Map.of();
         Map<String, Long> rss = new LinkedHashMap<>();
         long totalRss = 0;
+        long totalRssAtStart = 0;
         double window = 0;
         List<String> others = List.of();
         if (inHold.size() >= 2) {
@@ -39,6 +49,8 @@ final class ProbeJudge {
             window = breakdown.seconds();
             cpu = breakdown.microsPerEvent(verdict.producedPerSecond() * window);
             others = breakdown.otherThreadNames();
+            long childrenAtStart = from.children().stream().mapToLong(ProcessSampler.ChildJvm::rssBytes).sum();
+            totalRssAtStart = (from.rssBytes() + childrenAtStart) >> 20;
             rss.put("bench JVM", to.rssBytes() >> 20);
             totalRss += to.rssBytes() >> 20;
             for (ProcessSampler.ChildJvm c : to.children()) {
@@ -50,6 +62,7 @@ final class ProbeJudge {
         double wall = Duration.between(probeStart, probeEnd).toMillis() / 1000.0;
         return new ProbeResult(side, number, warmupProbe, rate, verdict.sustainable(), verdict.reason(),
                 verdict.producedPerSecond(), verdict.maxLagRecords(), threshold, verdict.unknownLagSeconds(),
-                firstAfter, verdict.keepsUpAfterSeconds(), wall, cpu, window, rss, totalRss, others, runFolder, note);
+                firstAfter, verdict.keepsUpAfterSeconds(), wall, cpu, window, rss, totalRssAtStart, totalRss, others,
+                runFolder, note);
     }
 }

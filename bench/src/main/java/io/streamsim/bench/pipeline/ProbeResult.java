@@ -13,6 +13,8 @@ import java.util.Map;
  * @param cpuMicrosPerEvent        CPU over the hold per event produced, by thread role and process
  * @param cpuWindowSeconds         the span of the two CPU snapshots nearest the hold's edges, inside it
  * @param rssMegabytes             resident memory of each JVM at the end of the hold
+ * @param totalRssAtHoldStartMegabytes all JVMs' resident memory at the start of the hold: against the total at its
+ *                                 end, whether memory stays flat
  * @param otherThreads             Java threads counted as "other", busiest first
  * @param runFolder                streamsim's run folder (streamsim side)
  * @param note                     how the probe ended, as its side saw it
@@ -21,6 +23,7 @@ record ProbeResult(String side, int number, boolean warmupProbe, double targetEv
                    String reason, double producedPerSecond, long maxLagRecords, long lagThresholdRecords,
                    int unknownLagSeconds, Double firstEventAfterSeconds, Double keepsUpAfterSeconds,
                    double wallSeconds, Map<String, Double> cpuMicrosPerEvent, double cpuWindowSeconds,
-                   Map<String, Long> rssMegabytes, long totalRssMegabytes, List<String> otherThreads,
+                   Map<String, Long> rssMegabytes, long totalRssAtHoldStartMegabytes, long totalRssMegabytes,
+                   List<String> otherThreads,
                    String runFolder, String note) {
 }

@@ -168,7 +168,8 @@ final class ProcessSampler implements AutoCloseable {
             // Ended meanwhile.
         }
         String line = p.info().commandLine().orElse("");
-        String command = line.contains("StreamsAppMain") ? "app instance" : line.contains("kafka.Kafka") ? "broker" : "java";
+        String command = line.contains("StreamsAppMain") ? "app instance"
+                : line.contains("kafka.Kafka") ? "broker" : "java";
         return Optional.of(new ChildJvm(p.pid(), command, total, jit, gc, rssBytes(proc)));
     }
 

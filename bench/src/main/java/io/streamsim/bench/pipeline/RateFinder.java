@@ -28,7 +28,8 @@ final class RateFinder {
 
     RateFinder(double startRate, double factor, double precision, int maxProbes, double minRate) {
         if (startRate <= 0 || factor <= 1 || precision <= 0 || maxProbes < 1 || minRate <= 0) {
-            throw new IllegalArgumentException("startRate, precision and minRate must be > 0, factor > 1, maxProbes >= 1");
+            throw new IllegalArgumentException(
+                    "startRate, precision and minRate must be > 0, factor > 1, maxProbes >= 1");
         }
         this.startRate = startRate;
         this.factor = factor;

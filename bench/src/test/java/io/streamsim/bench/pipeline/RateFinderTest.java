@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 
 class RateFinderTest {
 
-    /** Runs a finder against a pipeline that holds exactly the rates {@code holds} accepts; returns the probed rates. */
+    /** Runs a finder against a pipeline that holds the rates {@code holds} accepts; returns the probed rates. */
     private static List<Double> search(RateFinder finder, DoublePredicate holds) {
         List<Double> probed = new ArrayList<>();
         for (OptionalDouble next = finder.next(); next.isPresent(); next = finder.next()) {

@@ -11,8 +11,8 @@ class ThreadRolesTest {
         assertThat(ThreadRoles.ofJavaThread("data-plane-kafka-request-handler-0")).isEqualTo(ThreadRoles.BROKER);
         assertThat(ThreadRoles.ofJavaThread("kafka-raft-io-thread")).isEqualTo(ThreadRoles.BROKER);
         assertThat(ThreadRoles.ofJavaThread("bench-baseline-3-0-StreamThread-1")).isEqualTo(ThreadRoles.APP);
-        assertThat(ThreadRoles.ofJavaThread("kafka-producer-network-thread | bench-baseline-3-0-StreamThread-1-producer"))
-                .isEqualTo(ThreadRoles.APP);
+        assertThat(ThreadRoles.ofJavaThread(
+                "kafka-producer-network-thread | bench-baseline-3-0-StreamThread-1-producer")).isEqualTo(ThreadRoles.APP);
         assertThat(ThreadRoles.ofJavaThread("kafka-producer-network-thread | bench-baseline-producer"))
                 .isEqualTo(ThreadRoles.PRODUCER);
         assertThat(ThreadRoles.ofJavaThread("streamsim-producer-x-0")).isEqualTo(ThreadRoles.PRODUCER);
