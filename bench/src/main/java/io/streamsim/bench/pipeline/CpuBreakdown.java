@@ -11,9 +11,9 @@ import java.util.Map;
  * CPU spent between two {@link ProcessSampler.Snapshot}s: this JVM's by {@link ThreadRoles}, each child JVM's
  * (its JIT and GC threads apart), and the whole machine's (other users' work included: the machine is shared).
  *
- * <p>A thread that started in between counts in full; one that ended in between is missing from its role and
- * shows in {@link ThreadRoles#OTHER} (the JVM's total includes it), as does any rounding between the JVM's total
- * and its threads.
+ * <p>A thread that started in between counts in full; what one that ended in between did after the last snapshot
+ * that saw it shows in {@link ThreadRoles#OTHER} (the JVM's total includes it), as does any rounding between the
+ * JVM's total and its threads.
  *
  * @param otherThreadNames the names of the Java threads counted as {@link ThreadRoles#OTHER}, busiest first: what
  *                         {@link ThreadRoles} does not know yet
@@ -26,18 +26,39 @@ record CpuBreakdown(double seconds, Map<ThreadRoles, Double> benchJvmCpuSeconds,
                  long rssBytes) {
     }
 
-    static CpuBreakdown between(ProcessSampler.Snapshot from, ProcessSampler.Snapshot to) {
+    /**
+     * CPU from the first to the last of {@code snapshots} (in time order). Each thread counts from its value in the
+     * first snapshot (0 if it started later) to its value in the last snapshot it appears in, so a thread that ended
+     * during the span keeps what it did until the snapshot before its end; what it did after that, and threads that
+     * lived less than a second between two snapshots, fall to {@link ThreadRoles#OTHER} as the rest of the JVM's
+     * total.
+     */
+    static CpuBreakdown between(List<ProcessSampler.Snapshot> snapshots) {
+        ProcessSampler.Snapshot from = snapshots.get(0);
+        ProcessSampler.Snapshot to = snapshots.get(snapshots.size() - 1);
         double seconds = (to.at().toEpochMilli() - from.at().toEpochMilli()) / 1000.0;
+        Map<Long, Long> javaLast = new HashMap<>();
+        Map<Long, String> javaNames = new HashMap<>();
+        Map<Integer, Long> nativeLast = new HashMap<>();
+        Map<Integer, ThreadRoles> nativeRoles = new HashMap<>();
+        Map<Long, ProcessSampler.ChildJvm> childLast = new LinkedHashMap<>();
+        for (ProcessSampler.Snapshot s : snapshots) {
+            javaLast.putAll(s.javaThreadCpuNanos());
+            javaNames.putAll(s.javaThreadNames());
+            nativeLast.putAll(s.nativeThreadTicks());
+            nativeRoles.putAll(s.nativeThreadRoles());
+            s.children().forEach(c -> childLast.put(c.pid(), c));
+        }
         Map<ThreadRoles, Double> roles = new EnumMap<>(ThreadRoles.class);
         for (ThreadRoles r : ThreadRoles.values()) {
             roles.put(r, 0.0);
         }
         Map<String, Double> others = new HashMap<>();
         double threadsTotal = 0;
-        for (Map.Entry<Long, Long> e : to.javaThreadCpuNanos().entrySet()) {
+        for (Map.Entry<Long, Long> e : javaLast.entrySet()) {
             long before = from.javaThreadCpuNanos().getOrDefault(e.getKey(), 0L);
             double cpu = Math.max(0, e.getValue() - before) / 1e9;
-            String name = to.javaThreadNames().get(e.getKey());
+            String name = javaNames.get(e.getKey());
             ThreadRoles role = ThreadRoles.ofJavaThread(name);
             roles.merge(role, cpu, Double::sum);
             if (role == ThreadRoles.OTHER && cpu > 0) {
@@ -45,17 +66,17 @@ record CpuBreakdown(double seconds, Map<ThreadRoles, Double> benchJvmCpuSeconds,
             }
             threadsTotal += cpu;
         }
-        for (Map.Entry<Integer, Long> e : to.nativeThreadTicks().entrySet()) {
+        for (Map.Entry<Integer, Long> e : nativeLast.entrySet()) {
             long before = from.nativeThreadTicks().getOrDefault(e.getKey(), 0L);
             double cpu = Math.max(0, e.getValue() - before) / ProcessSampler.TICKS_PER_SECOND;
-            roles.merge(to.nativeThreadRoles().get(e.getKey()), cpu, Double::sum);
+            roles.merge(nativeRoles.get(e.getKey()), cpu, Double::sum);
             threadsTotal += cpu;
         }
         double total = Math.max(0, to.processCpuNanos() - from.processCpuNanos()) / 1e9;
         roles.merge(ThreadRoles.OTHER, Math.max(0, total - threadsTotal), Double::sum);
 
         List<Child> children = new ArrayList<>();
-        for (ProcessSampler.ChildJvm c : to.children()) {
+        for (ProcessSampler.ChildJvm c : childLast.values()) {
             ProcessSampler.ChildJvm before = from.children().stream().filter(b -> b.pid() == c.pid()).findFirst()
                     .orElse(new ProcessSampler.ChildJvm(c.pid(), c.command(), 0, 0, 0, 0));
             children.add(new Child(c.pid(), c.command(),

@@ -45,7 +45,7 @@ final class ProbeJudge {
         if (inHold.size() >= 2) {
             ProcessSampler.Snapshot from = inHold.get(0);
             ProcessSampler.Snapshot to = inHold.get(inHold.size() - 1);
-            CpuBreakdown breakdown = CpuBreakdown.between(from, to);
+            CpuBreakdown breakdown = CpuBreakdown.between(inHold);
             window = breakdown.seconds();
             cpu = breakdown.microsPerEvent(verdict.producedPerSecond() * window);
             others = breakdown.otherThreadNames();

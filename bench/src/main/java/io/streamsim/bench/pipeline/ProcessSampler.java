@@ -167,7 +167,8 @@ final class ProcessSampler implements AutoCloseable {
         } catch (IOException | RuntimeException e) {
             // Ended meanwhile.
         }
-        String line = p.info().commandLine().orElse("");
+        // /proc/PID/cmdline: ProcessHandle.Info often has no arguments for a child.
+        String line = read(proc.resolve("cmdline")).orElse("").replace('\0', ' ');
         String command = line.contains("StreamsAppMain") ? "app instance"
                 : line.contains("kafka.Kafka") ? "broker" : "java";
         return Optional.of(new ChildJvm(p.pid(), command, total, jit, gc, rssBytes(proc)));
