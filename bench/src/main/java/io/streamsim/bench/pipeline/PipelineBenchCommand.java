@@ -30,11 +30,11 @@ import picocli.CommandLine.Option;
  * pipeline and of a bare baseline (ProducerPerformance + a hand-written Kafka Streams app), by the same rate search,
  * and their ratio. See README's Performance section for how to read it.
  */
-@Command(name = "pipeline", description = {
+@Command(name = "pipeline", mixinStandardHelpOptions = true, description = {
         "Max sustainable rate of streamsim's pipeline vs a bare baseline (ProducerPerformance + a hand-written Kafka "
                 + "Streams app) with the same window, grace, emit, guarantee, partitions, instances and threads, on "
                 + "one embedded broker.",
-        "Sustainable: after the warm-up, for the whole hold, producers on schedule (>= 98% of the rate) and "
+        "Sustainable: after the warm-up, for the whole hold, producers on schedule (>= 98%% of the rate) and "
                 + "committed-offset lag below --max-lag of traffic on top of one commit interval."})
 public final class PipelineBenchCommand implements Callable<Integer> {
 
