@@ -26,7 +26,7 @@ enum ThreadRoles {
             "ReplicaFetcher", "ReplicaAlterLog", "AddPartitionsToTxn", "ClientQuotasCleaner", "client-metrics",
             "persister", "remote-", "feature-", "kafka-", "node-", "ThrottledChannelReaper", "SessionExpiration",
             "share-", "kafka-1-", "delayed-", "socket-server", "ListOffsetsPurgatory", "Reaper",
-            "network-partition-metadata-client");
+            "network-partition-metadata-client", "PersisterStateManager", "SensorExpiryThread");
     /** The JVM's own Java threads: reference processing and cleaners, counted with GC. */
     private static final List<String> JVM_THREADS = List.of("Reference Handler", "Finalizer", "Common-Cleaner",
             "Signal Dispatcher", "Notification Thread", "Attach Listener");
@@ -55,8 +55,9 @@ enum ThreadRoles {
             return SAMPLER;
         }
         if (name.startsWith("streamsim-") || name.startsWith("bench-") || name.startsWith("kafka-admin-client-thread")
-                || name.startsWith("HttpClient-") || name.equals("main")) {
-            // HttpClient: the simulator asks child app instances for their status over HTTP.
+                || name.startsWith("HttpClient-") || name.startsWith("HTTP-Dispatcher") || name.equals("main")) {
+            // HttpClient: the simulator asks child app instances for their status over HTTP; HTTP-Dispatcher: the
+            // /metrics and control endpoints of in-process instances.
             return MONITORING;
         }
         if (JVM_THREADS.contains(name)) {

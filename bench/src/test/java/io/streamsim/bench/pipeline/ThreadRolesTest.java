@@ -10,6 +10,8 @@ class ThreadRolesTest {
     void ofJavaThread_kafkaAndStreamsimNames_getTheirRoles() {
         assertThat(ThreadRoles.ofJavaThread("data-plane-kafka-request-handler-0")).isEqualTo(ThreadRoles.BROKER);
         assertThat(ThreadRoles.ofJavaThread("kafka-raft-io-thread")).isEqualTo(ThreadRoles.BROKER);
+        assertThat(ThreadRoles.ofJavaThread("PersisterStateManager")).isEqualTo(ThreadRoles.BROKER);
+        assertThat(ThreadRoles.ofJavaThread("HTTP-Dispatcher")).isEqualTo(ThreadRoles.MONITORING);
         assertThat(ThreadRoles.ofJavaThread("bench-baseline-3-0-StreamThread-1")).isEqualTo(ThreadRoles.APP);
         assertThat(ThreadRoles.ofJavaThread(
                 "kafka-producer-network-thread | bench-baseline-3-0-StreamThread-1-producer")).isEqualTo(ThreadRoles.APP);
