@@ -1,5 +1,6 @@
 package io.streamsim.bench;
 
+import io.streamsim.bench.pipeline.PipelineBenchCommand;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -7,7 +8,7 @@ import picocli.CommandLine.Command;
 /** {@code streamsim bench}: benchmarks against Kafka's own tools. */
 @Command(name = "streamsim bench", mixinStandardHelpOptions = true,
         description = "Benchmarks against Kafka's own tools, side by side on the same broker.",
-        subcommands = {ProducerBenchCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {ProducerBenchCommand.class, PipelineBenchCommand.class, CommandLine.HelpCommand.class})
 public final class BenchCli implements Runnable {
 
     @CommandLine.Spec
