@@ -3,11 +3,11 @@ package io.streamsim.simulator.cli;
 import io.streamsim.model.scenario.Fault;
 import io.streamsim.model.scenario.ProcessingGuarantee;
 import io.streamsim.model.scenario.Scenario;
-import io.streamsim.simulator.report.RunSummary;
+import io.streamsim.simulator.ScenarioRun;
 import io.streamsim.simulator.run.BrokerUnreachableException;
 import io.streamsim.simulator.run.RunOptions;
 import io.streamsim.simulator.run.RunResult;
-import io.streamsim.simulator.run.ScenarioRun;
+import io.streamsim.simulator.run.RunSummary;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -15,10 +15,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine;
 
 /** {@code streamsim run FILE}: runs a scenario end to end and leaves a run folder. */
 @Command(name = "run", description = "Run a scenario end to end on Kafka and write runs/<scenario>-<timestamp>/.")

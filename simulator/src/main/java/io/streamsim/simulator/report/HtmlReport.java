@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.streamsim.model.scenario.Scenario;
 import io.streamsim.simulator.run.RunControl.TimelineEvent;
+import io.streamsim.simulator.run.RunSummary;
 import io.streamsim.simulator.run.Sample;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

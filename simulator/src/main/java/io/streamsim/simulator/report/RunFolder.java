@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.streamsim.model.scenario.Scenario;
+import io.streamsim.simulator.run.RunDirectory;
+import io.streamsim.simulator.run.RunSummary;
 import io.streamsim.simulator.run.Sample;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -11,15 +13,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 
 /** Writes a run's folder: {@code summary.json}, {@code timeseries.csv} and {@code report.html}. */
 public final class RunFolder {
-
-    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
 
     private static final ObjectMapper JSON = new ObjectMapper()
             .registerModule(new JavaTimeModule())
@@ -31,11 +29,7 @@ public final class RunFolder {
 
     /** {@code <runs>/<scenario>-<UTC timestamp>}, made unique with a suffix if it exists already. */
     public static Path create(Path runsDir, String scenario, Instant startedAt) throws IOException {
-        Path dir = runsDir.resolve(scenario + "-" + STAMP.format(startedAt));
-        for (int i = 2; Files.exists(dir); i++) {
-            dir = runsDir.resolve(scenario + "-" + STAMP.format(startedAt) + "-" + i);
-        }
-        return Files.createDirectories(dir);
+        return RunDirectory.create(runsDir, scenario, startedAt);
     }
 
     /** {@code summary.json}, {@code timeseries.csv} and {@code report.html}. */

@@ -1,6 +1,5 @@
 package io.streamsim.simulator.run;
 
-import io.streamsim.simulator.report.RunSummary;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -5,6 +5,7 @@ import io.streamsim.model.oracle.OracleVerdict;
 import io.streamsim.model.scenario.Scenario;
 import io.streamsim.model.scenario.ScenarioLoader;
 import io.streamsim.simulator.oracle.OracleReport;
+import io.streamsim.simulator.run.RunSummary;
 import io.streamsim.simulator.run.Sample;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -3,7 +3,6 @@ package io.streamsim.simulator.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.streamsim.model.scenario.ExpectSpec;
-import io.streamsim.simulator.report.RunSummary;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;

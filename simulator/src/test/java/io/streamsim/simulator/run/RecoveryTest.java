@@ -3,7 +3,6 @@ package io.streamsim.simulator.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.streamsim.model.scenario.Fault;
-import io.streamsim.simulator.report.RunSummary;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -43,7 +42,7 @@ class RecoveryTest {
     @Test
     void of_killStallingOnePartition_reportsStallResumeLagRecoveryAndRebalances() {
         FaultRunner.Applied kill = new FaultRunner.Applied(new Fault.Kill(Duration.ofSeconds(10), "app-instance-2"),
-                10.0, 0.01, "ok");
+                10.0, 0.01, new FaultOutcome.Done());
 
         RunSummary.FaultRecovery r = Recovery.of(List.of(kill), killAtTenSeconds()).get(0);
 
@@ -61,9 +60,9 @@ class RecoveryTest {
     @Test
     void of_restartBeforeTheKillRecovered_theKillsRecoveryIsStillMeasuredToItsEnd() {
         FaultRunner.Applied kill = new FaultRunner.Applied(new Fault.Kill(Duration.ofSeconds(10), "app-instance-2"),
-                10.0, 0.01, "ok");
+                10.0, 0.01, new FaultOutcome.Done());
         FaultRunner.Applied restart = new FaultRunner.Applied(new Fault.Restart(Duration.ofSeconds(13), "app-instance-2"),
-                13.0, 0.01, "ok");
+                13.0, 0.01, new FaultOutcome.Done());
 
         List<RunSummary.FaultRecovery> r = Recovery.of(List.of(kill, restart), killAtTenSeconds());
 
@@ -81,7 +80,7 @@ class RecoveryTest {
             long lag = t == 11 ? 5000 : 100;
             samples.add(sample(t, List.of(lag), List.of(t * 1000L), t >= 15 ? 1 : 0, 1000));
         }
-        FaultRunner.Applied scaleOut = new FaultRunner.Applied(new Fault.ScaleOut(Duration.ofSeconds(10), 1), 10.0, 0.01, "ok");
+        FaultRunner.Applied scaleOut = new FaultRunner.Applied(new Fault.ScaleOut(Duration.ofSeconds(10), 1), 10.0, 0.01, new FaultOutcome.Done());
 
         RunSummary.FaultRecovery r = Recovery.of(List.of(scaleOut), samples).get(0);
 
@@ -95,7 +94,7 @@ class RecoveryTest {
         for (int t = 1; t <= 20; t++) {
             samples.add(sample(t, List.of(10L, 10L), List.of(t * 1000L, t * 1000L), 0, 2000));
         }
-        FaultRunner.Applied burst = new FaultRunner.Applied(new Fault.PoisonBurst(Duration.ofSeconds(5), 10), 5.0, 0, "ok");
+        FaultRunner.Applied burst = new FaultRunner.Applied(new Fault.PoisonBurst(Duration.ofSeconds(5), 10), 5.0, 0, new FaultOutcome.Done());
 
         RunSummary.FaultRecovery r = Recovery.of(List.of(burst), samples).get(0);
 
@@ -112,7 +111,7 @@ class RecoveryTest {
             long lag = t <= 5 ? 0 : (t - 5) * 1000L;
             samples.add(sample(t, List.of(lag), List.of(t <= 5 ? t * 1000L : 5000L), 0, t <= 5 ? 1000 : 0));
         }
-        FaultRunner.Applied kill = new FaultRunner.Applied(new Fault.Kill(Duration.ofSeconds(5), "app-instance-1"), 5.0, 0, "ok");
+        FaultRunner.Applied kill = new FaultRunner.Applied(new Fault.Kill(Duration.ofSeconds(5), "app-instance-1"), 5.0, 0, new FaultOutcome.Done());
 
         RunSummary.FaultRecovery r = Recovery.of(List.of(kill), samples).get(0);
 

@@ -1,4 +1,4 @@
-package io.streamsim.simulator.report;
+package io.streamsim.simulator.run;
 
 import io.streamsim.simulator.oracle.OracleReport;
 import java.time.Instant;
