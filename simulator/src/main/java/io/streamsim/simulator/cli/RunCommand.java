@@ -171,9 +171,10 @@ final class RunCommand implements Callable<Integer> {
         }
         for (RunSummary.FaultRecovery r : s.faults()) {
             out.printf(Locale.ROOT, "  fault at %.1fs: %s [%s]: peak lag %d at %.0fs, processing resumed after %s, "
-                            + "lag recovered after %s, %d rebalance(s)%n", r.atSeconds(), r.fault(), r.outcome(),
+                            + "lag recovered after %s, %d rebalance(s)%s%n", r.atSeconds(), r.fault(), r.outcome(),
                     r.peakLagRecords(), r.peakLagAtSeconds(), seconds(r.processingResumedAfterSeconds()),
-                    seconds(r.lagRecoveredAfterSeconds()), r.rebalances());
+                    seconds(r.lagRecoveredAfterSeconds()), r.rebalances(),
+                    r.overlapping() ? " (overlapping: episode " + r.episode() + ", measured to its end)" : "");
         }
         for (RunSummary.ExpectationResult e : s.expectations()) {
             out.printf(Locale.ROOT, "  expect %s %s: %s  [%s]%n", e.name(), e.expected(), e.actual(),

@@ -39,7 +39,8 @@ final class Autoscaler {
 
     /**
      * @param applied  the faults applied so far, in order (scale-outs and restarts among them)
-     * @param statuses the app instances' statuses, asked now (called only when the rule is about to fire)
+     * @param statuses the app instances' statuses, asked now (only when the rule is about to fire, or while an
+     *                 instance may be starting)
      */
     Autoscaler(AutoscaleSpec rule, Supplier<List<FaultRunner.Applied>> applied,
                Supplier<Map<String, InstanceStatus>> statuses) {
@@ -78,29 +79,26 @@ final class Autoscaler {
             aboveLagSince = Double.NaN;
             return false;
         }
+        if (instanceStarting()) {
+            // Lag has to stay high with the started instance in before the rule adds another.
+            aboveLagSince = Double.NaN;
+            return false;
+        }
         if (Double.isNaN(aboveLagSince)) {
             aboveLagSince = t;
         }
         boolean sustained = t - aboveLagSince >= seconds(rule.sustained());
         boolean cooled = t - lastScaleOutAt >= seconds(rule.cooldown());
-        if (!sustained || !cooled) {
-            return false;
-        }
-        if (instanceStarting(statuses.get())) {
-            // Lag has to stay high with the started instance in before the rule adds another.
-            aboveLagSince = Double.NaN;
-            return false;
-        }
-        return alive(statuses.get()) < rule.maxInstances();
+        return sustained && cooled && alive(statuses.get()) < rule.maxInstances();
     }
 
     /** The last check, just before starting the instance: none started meanwhile, and still below the maximum. */
     boolean mayStartOne() {
-        Map<String, InstanceStatus> now = statuses.get();
-        return !instanceStarting(now) && alive(now) < rule.maxInstances();
+        return !instanceStarting() && alive(statuses.get()) < rule.maxInstances();
     }
 
-    private boolean instanceStarting(Map<String, InstanceStatus> now) {
+    /** Takes in the instances started since the last call; asks for statuses only while one may be starting. */
+    private boolean instanceStarting() {
         List<FaultRunner.Applied> all = applied.get();
         for (FaultRunner.Applied a : all.subList(Math.min(appliedSeen, all.size()), all.size())) {
             if (a.result() instanceof FaultOutcome.Started s) {
@@ -110,6 +108,10 @@ final class Autoscaler {
             }
         }
         appliedSeen = all.size();
+        if (starting.isEmpty()) {
+            return false;
+        }
+        Map<String, InstanceStatus> now = statuses.get();
         starting.removeIf(name -> {
             InstanceStatus s = now.get(name);
             return s != null && (InstanceStatus.RUNNING.equals(s.state()) || !s.alive());
