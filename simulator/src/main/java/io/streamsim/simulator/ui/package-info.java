@@ -2,6 +2,7 @@
  * The live page of a running scenario: {@link io.streamsim.simulator.ui.LiveServer} serves, on loopback only, a
  * page with the report's charts updating each second (server-sent events, history replayed on connect) and the
  * presenter's controls (rate x10 and /10, scale out and in, kill one, poison burst), which act through
- * {@link io.streamsim.simulator.run.RunControl} and come back as markers on the run's timeline.
+ * {@link io.streamsim.simulator.run.RunControl} and come back as markers on the run's timeline. The run does not
+ * know this package: {@link io.streamsim.simulator.ScenarioRun} starts the server when the run's controls are ready.
  */
 package io.streamsim.simulator.ui;
