@@ -7,7 +7,7 @@ import io.streamsim.model.scenario.Scenario;
 import io.streamsim.model.scenario.ScenarioLoader;
 import io.streamsim.simulator.run.RunOptions;
 import io.streamsim.simulator.run.RunResult;
-import io.streamsim.simulator.run.ScenarioRun;
+import io.streamsim.simulator.ScenarioRun;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintWriter;

@@ -3,11 +3,11 @@ package io.streamsim.simulator.cli;
 import io.streamsim.model.scenario.Fault;
 import io.streamsim.model.scenario.ProcessingGuarantee;
 import io.streamsim.model.scenario.Scenario;
-import io.streamsim.simulator.report.RunSummary;
+import io.streamsim.simulator.ScenarioRun;
 import io.streamsim.simulator.run.BrokerUnreachableException;
 import io.streamsim.simulator.run.RunOptions;
 import io.streamsim.simulator.run.RunResult;
-import io.streamsim.simulator.run.ScenarioRun;
+import io.streamsim.simulator.run.RunSummary;
 import io.streamsim.streams.http.LoopbackGuard;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -17,10 +17,10 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine;
 
 /** {@code streamsim run FILE}: runs a scenario end to end and leaves a run folder. */
 @Command(name = "run", description = "Run a scenario end to end on Kafka and write runs/<scenario>-<timestamp>/.")
@@ -198,9 +198,10 @@ final class RunCommand implements Callable<Integer> {
         }
         for (RunSummary.FaultRecovery r : s.faults()) {
             out.printf(Locale.ROOT, "  fault at %.1fs: %s [%s]: peak lag %d at %.0fs, processing resumed after %s, "
-                            + "lag recovered after %s, %d rebalance(s)%n", r.atSeconds(), r.fault(), r.outcome(),
+                            + "lag recovered after %s, %d rebalance(s)%s%n", r.atSeconds(), r.fault(), r.outcome(),
                     r.peakLagRecords(), r.peakLagAtSeconds(), seconds(r.processingResumedAfterSeconds()),
-                    seconds(r.lagRecoveredAfterSeconds()), r.rebalances());
+                    seconds(r.lagRecoveredAfterSeconds()), r.rebalances(),
+                    r.overlapping() ? " (overlapping: episode " + r.episode() + ", measured to its end)" : "");
         }
         for (RunSummary.ExpectationResult e : s.expectations()) {
             out.printf(Locale.ROOT, "  expect %s %s: %s  [%s]%n", e.name(), e.expected(), e.actual(),

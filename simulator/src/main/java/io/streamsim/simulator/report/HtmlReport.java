@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.streamsim.model.scenario.Scenario;
 import io.streamsim.simulator.run.RunControl.TimelineEvent;
+import io.streamsim.simulator.run.RunSummary;
 import io.streamsim.simulator.run.Sample;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -235,7 +236,10 @@ public final class HtmlReport {
                 + "<th>lag recovered after (s)</th><th>rebalances</th><th>longest stall (s)</th></tr>\n");
         for (RunSummary.FaultRecovery f : s.faults()) {
             b.append("<tr><td class=\"num\">").append(number(f.atSeconds())).append("</td><td>")
-                    .append(HtmlReportPage.escape(f.fault())).append("</td><td>")
+                    .append(HtmlReportPage.escape(f.fault()))
+                    .append(f.overlapping() ? " <span class=\"overlap\">(overlapping: episode " + f.episode()
+                            + ", figures to its end)</span>" : "")
+                    .append("</td><td>")
                     .append(HtmlReportPage.escape(f.outcome())).append("</td><td class=\"num\">")
                     .append(f.peakLagRecords()).append("</td><td class=\"num\">")
                     .append(f.processingResumedAfterSeconds() == null ? "–" : number(f.processingResumedAfterSeconds()))

@@ -4,14 +4,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.streamsim.model.scenario.Scenario;
+import io.streamsim.simulator.run.RunDirectory;
+import io.streamsim.simulator.run.RunSummary;
 import io.streamsim.simulator.run.Sample;
 import io.streamsim.simulator.support.CsvWriter;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -19,8 +19,6 @@ import java.util.Locale;
 
 /** Writes a run's folder: {@code summary.json}, {@code timeseries.csv} and {@code report.html}. */
 public final class RunFolder {
-
-    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
 
     private static final ObjectMapper JSON = new ObjectMapper()
             .registerModule(new JavaTimeModule())
@@ -32,11 +30,7 @@ public final class RunFolder {
 
     /** {@code <runs>/<scenario>-<UTC timestamp>}, made unique with a suffix if it exists already. */
     public static Path create(Path runsDir, String scenario, Instant startedAt) throws IOException {
-        Path dir = runsDir.resolve(scenario + "-" + STAMP.format(startedAt));
-        for (int i = 2; Files.exists(dir); i++) {
-            dir = runsDir.resolve(scenario + "-" + STAMP.format(startedAt) + "-" + i);
-        }
-        return Files.createDirectories(dir);
+        return RunDirectory.create(runsDir, scenario, startedAt);
     }
 
     /** {@code summary.json}, {@code timeseries.csv} and {@code report.html}. */

@@ -2,7 +2,6 @@ package io.streamsim.simulator.run;
 
 import io.streamsim.model.scenario.Durations;
 import io.streamsim.model.scenario.ExpectSpec;
-import io.streamsim.simulator.report.RunSummary;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

@@ -6,8 +6,12 @@ import io.streamsim.model.scenario.Fault;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,9 +51,18 @@ final class FaultRunner implements AutoCloseable {
      *
      * @param atSeconds   when it was applied, from the start of the load
      * @param tookSeconds how long applying it took (e.g. a graceful stop)
-     * @param outcome     "ok", or why it failed
+     * @param result      what it came to
      */
-    record Applied(Fault fault, double atSeconds, double tookSeconds, String outcome) {
+    record Applied(Fault fault, double atSeconds, double tookSeconds, FaultOutcome result) {
+
+        /** The result as the summary and the timeline show it. */
+        String outcome() {
+            return result.describe();
+        }
+
+        boolean failed() {
+            return result instanceof FaultOutcome.Failed;
+        }
     }
 
     private final List<Fault> faults;
@@ -121,9 +134,9 @@ final class FaultRunner implements AutoCloseable {
     }
 
     /** Applies one fault now; public to the package for tests. */
-    void apply(Fault fault) {
+    Applied apply(Fault fault) {
         long begin = nanoTime.getAsLong();
-        String outcome = "ok";
+        FaultOutcome outcome = new FaultOutcome.Done();
         try {
             if (fault instanceof Fault.Kill k) {
                 actions.kill(k.target());
@@ -132,7 +145,7 @@ final class FaultRunner implements AutoCloseable {
             } else if (fault instanceof Fault.Restart r) {
                 actions.restart(r.target());
             } else if (fault instanceof Fault.ScaleOut s) {
-                outcome = "ok: started " + String.join(", ", actions.startInstances(s.instances()));
+                outcome = new FaultOutcome.Started(actions.startInstances(s.instances()));
             } else if (fault instanceof Fault.PauseProducers p) {
                 actions.pauseProducers(p.lasting());
             } else if (fault instanceof Fault.SlowProcessing s) {
@@ -149,34 +162,38 @@ final class FaultRunner implements AutoCloseable {
                 Thread.currentThread().interrupt();
             }
             LOG.warn("Fault '{}' failed: {}", fault.describe(), e.toString());
-            outcome = "failed: " + e;
+            outcome = new FaultOutcome.Failed(e.toString());
         }
         long end = nanoTime.getAsLong();
         counter(fault).increment();
+        Applied a = new Applied(fault, (begin - startNanos) / 1e9, (end - begin) / 1e9, outcome);
         synchronized (applied) {
-            applied.add(new Applied(fault, (begin - startNanos) / 1e9, (end - begin) / 1e9, outcome));
+            applied.add(a);
         }
+        return a;
     }
 
     /**
-     * Applies a fault that is not on the scenario's timeline (a control pressed on the live page, an autoscale
-     * decision) as soon as the faults before it are done, and waits for it.
+     * Applies a fault that is not on the scenario's timeline (a control pressed on the live page) as soon as the
+     * faults before it are done, and waits for it.
      */
     Applied applyNow(Fault fault) throws InterruptedException {
-        java.util.concurrent.Future<?> done = executor.submit(() -> apply(fault));
+        return applyNowIf(fault, () -> true).orElseThrow();
+    }
+
+    /**
+     * Like {@link #applyNow}, but asks {@code stillWanted} first, on the faults' thread once the faults before it
+     * are done: a decision taken a moment ago (the lag rule's) is checked against what those faults did (a timed
+     * scale-out in the same second). Empty when it was no longer wanted.
+     */
+    Optional<Applied> applyNowIf(Fault fault, BooleanSupplier stillWanted) throws InterruptedException {
+        Future<Optional<Applied>> done = executor.submit(
+                () -> stillWanted.getAsBoolean() ? Optional.of(apply(fault)) : Optional.<Applied>empty());
         try {
-            done.get();
-        } catch (java.util.concurrent.ExecutionException e) {
+            return done.get();
+        } catch (ExecutionException e) {
             throw new IllegalStateException(e.getCause());
         }
-        synchronized (applied) {
-            for (int i = applied.size() - 1; i >= 0; i--) {
-                if (applied.get(i).fault() == fault) {
-                    return applied.get(i);
-                }
-            }
-        }
-        throw new IllegalStateException("not applied: " + fault.describe());
     }
 
     /** The faults applied so far, in the order they were applied. */

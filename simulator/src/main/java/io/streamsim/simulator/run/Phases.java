@@ -1,7 +1,6 @@
 package io.streamsim.simulator.run;
 
 import io.streamsim.model.scenario.RateTimeline;
-import io.streamsim.simulator.report.RunSummary;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -35,7 +35,11 @@ public interface RunControl {
     /** Stops the most recently started live app instance gracefully; returns its name. */
     String scaleIn();
 
-    /** SIGKILLs the most recently started live app instance; returns its name. */
+    /**
+     * SIGKILLs the most recently started live app instance; returns its name.
+     *
+     * @throws IllegalStateException when the instances run in the simulator's JVM (no process to kill)
+     */
     String killOne();
 
     /** Writes {@code records} undecodable records into the input topic. */

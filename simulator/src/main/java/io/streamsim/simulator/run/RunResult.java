@@ -1,6 +1,5 @@
 package io.streamsim.simulator.run;
 
-import io.streamsim.simulator.report.RunSummary;
 import java.nio.file.Path;
 
 /** How a run ended, where its folder is, and what it measured. */

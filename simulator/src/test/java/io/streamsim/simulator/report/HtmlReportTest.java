@@ -1,5 +1,6 @@
 package io.streamsim.simulator.report;
 
+import io.streamsim.simulator.run.RunSummary;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;

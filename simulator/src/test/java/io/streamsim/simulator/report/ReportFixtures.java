@@ -5,6 +5,7 @@ import io.streamsim.model.oracle.OracleVerdict;
 import io.streamsim.model.scenario.Scenario;
 import io.streamsim.model.scenario.ScenarioLoader;
 import io.streamsim.simulator.oracle.OracleReport;
+import io.streamsim.simulator.run.RunSummary;
 import io.streamsim.simulator.run.Sample;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -75,9 +76,9 @@ public final class ReportFixtures {
                 List.of(new RunSummary.PhaseFigures("rate[0]", 0, 10, 1000, 1001, 995, 400, null),
                         new RunSummary.PhaseFigures("rate[1]", 10, 20, 10000, 10003, 9000, 4679, 6.5)),
                 List.of(new RunSummary.FaultRecovery("kill app-instance-1", 12.0, "ok", 900, 4679, 14.0, 8.0, 8.5, 1,
-                                7.0, 2),
+                                7.0, 2, 1, false),
                         new RunSummary.FaultRecovery("restart app-instance-1", 20.0, "ok", 3000, 970, 24.0, 0.0, 0.0,
-                                6, 0, 0)),
+                                6, 0, 0, 2, false)),
                 List.of(new RunSummary.ExpectationResult("oracle", "exact", "exact", true)),
                 scenario.talkingPoints());
     }

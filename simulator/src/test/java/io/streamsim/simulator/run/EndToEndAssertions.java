@@ -3,7 +3,6 @@ package io.streamsim.simulator.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.streamsim.simulator.report.RunFolder;
-import io.streamsim.simulator.report.RunSummary;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -3,7 +3,6 @@ package io.streamsim.simulator.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.streamsim.model.scenario.ExpectSpec;
-import io.streamsim.simulator.report.RunSummary;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -11,7 +10,7 @@ import org.junit.jupiter.api.Test;
 class ExpectationsTest {
 
     private static RunSummary.FaultRecovery recovered(Double after) {
-        return new RunSummary.FaultRecovery("kill app-instance-1", 10, "ok", 0, 100, 12, 3.0, after, 1, 2, 1);
+        return new RunSummary.FaultRecovery("kill app-instance-1", 10, "ok", 0, 100, 12, 3.0, after, 1, 2, 1, 1, false);
     }
 
     @Test

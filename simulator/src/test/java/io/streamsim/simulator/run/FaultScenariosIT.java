@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.streamsim.model.scenario.Scenario;
 import io.streamsim.model.scenario.ScenarioLoader;
-import io.streamsim.simulator.report.RunSummary;
+import io.streamsim.simulator.ScenarioRun;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;

@@ -2,6 +2,7 @@ package io.streamsim.simulator.run;
 
 import io.streamsim.model.scenario.Scenario;
 import io.streamsim.model.scenario.ScenarioLoader;
+import io.streamsim.simulator.ScenarioRun;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.streamsim.model.scenario.RatePhase;
 import io.streamsim.model.scenario.RateTimeline;
-import io.streamsim.simulator.report.RunSummary;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.streamsim.model.scenario.Scenario;
 import io.streamsim.model.scenario.ScenarioLoader;
+import io.streamsim.simulator.ScenarioRun;
 import io.streamsim.simulator.cli.ExitCodes;
 import io.streamsim.simulator.cli.StreamsimCli;
 import io.streamsim.simulator.report.RunFolder;
-import io.streamsim.simulator.report.RunSummary;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;

@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.streamsim.model.scenario.Scenario;
 import io.streamsim.model.scenario.ScenarioLoader;
-import io.streamsim.simulator.report.RunSummary;
+import io.streamsim.simulator.ScenarioRun;
 import io.streamsim.simulator.run.RunOptions;
 import io.streamsim.simulator.run.RunResult;
-import io.streamsim.simulator.run.ScenarioRun;
+import io.streamsim.simulator.run.RunSummary;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;

@@ -1,4 +1,4 @@
-package io.streamsim.simulator.report;
+package io.streamsim.simulator.run;
 
 import io.streamsim.simulator.oracle.OracleReport;
 import java.time.Instant;
@@ -91,13 +91,16 @@ public record RunSummary(
     /**
      * How the pipeline came back from one fault (see the simulator's Recovery for the exact definitions).
      *
-     * @param processingResumedAfterSeconds null when a stalled partition had not moved again by the next fault
-     * @param lagRecoveredAfterSeconds      null when lag had not come back by the next fault or the end
+     * @param processingResumedAfterSeconds null when a stalled partition never moved again
+     * @param lagRecoveredAfterSeconds      null when lag never came back
+     * @param episode                       1, 2, ...: faults that overlap (one applied inside the other's recovery)
+     *                                      share an episode, and each is measured to the episode's end
+     * @param overlapping                   whether other faults share this one's episode: its figures include theirs
      */
     public record FaultRecovery(String fault, double atSeconds, String outcome, double preFaultLagRecords,
                                 long peakLagRecords, double peakLagAtSeconds, Double processingResumedAfterSeconds,
                                 Double lagRecoveredAfterSeconds, long rebalances, double longestStallSeconds,
-                                int stalledPartitions) {
+                                int stalledPartitions, int episode, boolean overlapping) {
     }
 
     /**

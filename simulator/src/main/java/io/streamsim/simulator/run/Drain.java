@@ -1,0 +1,72 @@
+package io.streamsim.simulator.run;
+
+import io.streamsim.model.scenario.WindowSpec;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.common.IsolationLevel;
+import org.apache.kafka.common.TopicPartition;
+
+/**
+ * The end of the input: once the producers are done and the fault timeline is closed, a watermark on every
+ * partition (past the last window's end plus grace, so every window closes), then one sample a second until lag
+ * is zero and the output has been read to its last committed offset, at most {@code --drain-timeout}.
+ */
+final class Drain {
+
+    private static final Duration PRODUCER_DONE_TIMEOUT = Duration.ofSeconds(30);
+
+    private final Pipeline pipeline;
+    private final Sampler sampler;
+    private final BooleanSupplier stopRequested;
+    private boolean drained;
+
+    Drain(Pipeline pipeline, Sampler sampler, BooleanSupplier stopRequested) {
+        this.pipeline = pipeline;
+        this.sampler = sampler;
+        this.stopRequested = stopRequested;
+    }
+
+    /** True once everything was processed and read: the watermarks are on the input, the output is complete. */
+    boolean drained() {
+        return drained;
+    }
+
+    StageEnd run() throws Exception {
+        pipeline.generator.awaitDone(PRODUCER_DONE_TIMEOUT);
+        pipeline.faults.close();
+        Instant maxEventTime = pipeline.generator.stats().maxEventTime();
+        WindowSpec window = pipeline.scenario.topology().window();
+        Instant watermark = (maxEventTime != null ? maxEventTime : pipeline.origin)
+                .plus(window.size()).plus(pipeline.scenario.topology().grace()).plusMillis(1);
+        pipeline.topics.writeWatermarks(pipeline.target.clientConfig(), watermark);
+        Duration timeout = pipeline.options.drainTimeout();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        long start = pipeline.loadStartNanos;
+        long tick = (System.nanoTime() - start) / 1_000_000_000L + 1;
+        while (System.nanoTime() < deadline) {
+            if (stopRequested.getAsBoolean()) {
+                sampler.recordLast("drain");
+                return new StageEnd.Stopped("stopped by request during the drain");
+            }
+            LoadLoop.sleepUntil(Math.min(deadline, start + TimeUnit.SECONDS.toNanos(tick++)));
+            Sample s = sampler.record("drain");
+            if (s.lagRecords() == 0 && outputReadToTheEnd()) {
+                drained = true;
+                return new StageEnd.Finished();
+            }
+        }
+        return new StageEnd.Failed("the pipeline did not drain within " + timeout.toSeconds() + "s");
+    }
+
+    private boolean outputReadToTheEnd() throws ExecutionException, InterruptedException {
+        RunTopics topics = pipeline.topics;
+        Map<TopicPartition, Long> lso = RunTopics.offsets(pipeline.target.admin(), topics.output(),
+                topics.partitions(), OffsetSpec.latest(), IsolationLevel.READ_COMMITTED);
+        return pipeline.tracker.hasReached(lso);
+    }
+}
