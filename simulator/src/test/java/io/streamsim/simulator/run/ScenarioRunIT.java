@@ -28,6 +28,9 @@ import org.junit.jupiter.api.io.TempDir;
 /** Whole scenarios on the embedded real broker. */
 class ScenarioRunIT {
 
+    /** A deadline, not a wait: on a loaded machine the app JVMs can take well over a minute to catch up. */
+    private static final Duration DRAIN_TIMEOUT = Duration.ofMinutes(5);
+
     /** A console line of the load stage with a send rate above zero (see ConsoleView). */
     private static final Pattern LOAD_SENDING = Pattern.compile("\\] load\\s+target\\s+\\d+/s\\s+sent\\s+[1-9]\\d*/s");
 
@@ -41,7 +44,7 @@ class ScenarioRunIT {
 
         int code = StreamsimCli.newCommandLine(new PrintWriter(console), new PrintWriter(err)).execute("run",
                 "src/test/resources/scenarios/it-final-exactly-once.yaml", "--out", runs.toString(),
-                "--metrics-port", "0");
+                "--metrics-port", "0", "--drain-timeout", DRAIN_TIMEOUT.toSeconds() + "s");
 
         assertThat(code).as(console + "\n" + err).isEqualTo(ExitCodes.OK);
         Path folder;
@@ -65,7 +68,7 @@ class ScenarioRunIT {
         Path file = Path.of("src/test/resources/scenarios/it-eager-at-least-once.yaml");
         Scenario scenario = ScenarioLoader.load(file);
         RunOptions options = new RunOptions(null, Map.of(), runs, "127.0.0.1", -1, Duration.ofSeconds(10),
-                Duration.ofSeconds(60));
+                DRAIN_TIMEOUT);
 
         RunResult result = new ScenarioRun(scenario, file, options, new PrintWriter(new StringWriter()), Clock.systemUTC()).execute();
 
@@ -81,7 +84,7 @@ class ScenarioRunIT {
         Path file = Path.of("../scenarios/clickstream-baseline.yaml");
         Scenario scenario = ScenarioLoader.load(file);
         RunOptions options = new RunOptions(null, Map.of(), runs, "127.0.0.1", -1, Duration.ofSeconds(10),
-                Duration.ofSeconds(60));
+                DRAIN_TIMEOUT);
         StringWriter console = new StringWriter();
         ScenarioRun run = new ScenarioRun(scenario, file, options, new PrintWriter(console), Clock.systemUTC());
         CompletableFuture<RunResult> execution = CompletableFuture.supplyAsync(() -> {
@@ -94,10 +97,11 @@ class ScenarioRunIT {
 
         // Broker and app JVMs take a while on a loaded machine: stop once the load has sent something, not at a
         // fixed time after the start.
-        await().atMost(Duration.ofMinutes(3)).until(() -> execution.isDone() || LOAD_SENDING.matcher(console.toString()).find());
+        await().atMost(Duration.ofMinutes(3))
+                .until(() -> execution.isDone() || LOAD_SENDING.matcher(console.toString()).find());
         assertThat(execution).as("the run was still going when it had sent:\n" + console).isNotDone();
         run.requestStop();
-        RunResult result = execution.get(3, TimeUnit.MINUTES);
+        RunResult result = execution.get(DRAIN_TIMEOUT.toMinutes(), TimeUnit.MINUTES);
 
         assertThat(result.outcome()).as(console.toString()).isEqualTo(RunResult.Outcome.STOPPED);
         RunSummary s = RunFolder.readSummary(result.folder());
