@@ -2,10 +2,16 @@ package io.streamsim.producers;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import io.streamsim.model.EventCodec;
 import io.streamsim.model.scenario.Scenario;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.LongFunction;
 import org.junit.jupiter.api.Test;
@@ -13,6 +19,8 @@ import org.junit.jupiter.api.Test;
 class EventPrefetcherTest {
 
     private static final Instant ORIGIN = Instant.parse("2024-03-01T12:00:00Z");
+    /** Generous: a loaded machine may take long to get a thread to its wait; a passing test never waits it out. */
+    private static final Duration DEADLINE = Duration.ofSeconds(60);
 
     private static Scenario scenario() {
         return Scenarios.clicks(11, "[{for: 3s, eventsPerSecond: 1000}]",
@@ -21,9 +29,14 @@ class EventPrefetcherTest {
 
     private static EventPrefetcher prefetcher(EventGenerator generator, long first, long stride,
                                               java.util.function.BooleanSupplier stopped) {
+        return prefetcher(generator, first, stride, "test-prefetch", stopped);
+    }
+
+    private static EventPrefetcher prefetcher(EventGenerator generator, long first, long stride, String threadName,
+                                              java.util.function.BooleanSupplier stopped) {
         Pacer pacer = new Pacer(generator.timeline(), new FakeTicker());
         return new EventPrefetcher(EventPrefetcher.preparing(generator, pacer), generator.totalEvents(), first, stride,
-                "test-prefetch", stopped);
+                threadName, stopped);
     }
 
     @Test
@@ -59,26 +72,37 @@ class EventPrefetcherTest {
     @Test
     void stopped_whileTheSenderWaitsForAnEventThatWillNotCome_endsTheWait() throws Exception {
         AtomicBoolean stopped = new AtomicBoolean();
-        AtomicBoolean release = new AtomicBoolean();
-        // Preparing the slice's second event stalls until released: the sender waits on an empty queue.
+        CountDownLatch release = new CountDownLatch(1);
+        // Preparing the slice's second event stalls until released: the first chunk never comes, so the sender
+        // waits on an empty queue.
         EventGenerator generator = new EventGenerator(scenario(), ORIGIN);
         LongFunction<EncodedEvent> stalling = index -> {
-            while (index == 1 && !release.get()) {
-                Thread.onSpinWait();
+            if (index == 1) {
+                awaitIgnoringInterrupts(release);
             }
             GeneratedEvent g = generator.event(index);
             return EncodedEvent.of(g, g.dueOffsetNanos());
         };
-        try (EventPrefetcher ahead = new EventPrefetcher(stalling, 3, 0, 1, "test-prefetch", stopped::get)) {
+        try (EventPrefetcher ahead = new EventPrefetcher(stalling, 3, 0, 1, "test-prefetch-stalled", stopped::get)) {
             ahead.start();
-            Thread stopper = new Thread(() -> {
-                sleep(200);
-                stopped.set(true);
-            });
-            stopper.start();
-            assertThatThrownBy(ahead::next).isInstanceOf(InterruptedException.class);
-            stopper.join();
-            release.set(true);
+            CompletableFuture<Throwable> nextFailed = new CompletableFuture<>();
+            Thread sender = new Thread(() -> {
+                try {
+                    ahead.next();
+                    nextFailed.complete(null);
+                } catch (Throwable e) {
+                    nextFailed.complete(e);
+                }
+            }, "test-sender");
+            sender.start();
+
+            await().atMost(DEADLINE).until(() -> waitingIn(sender, "take"));
+            assertThat(nextFailed).as("no event can come while the second one stalls").isNotDone();
+            stopped.set(true);
+
+            assertThat(nextFailed.get(DEADLINE.toSeconds(), TimeUnit.SECONDS))
+                    .isInstanceOf(InterruptedException.class);
+            release.countDown();
             awaitEnded(ahead);
         }
     }
@@ -87,12 +111,16 @@ class EventPrefetcherTest {
     void stopped_whileTheThreadWaitsForRoomInAFullQueue_endsTheThread() throws Exception {
         EventGenerator generator = new EventGenerator(scenario(), ORIGIN);
         AtomicBoolean stopped = new AtomicBoolean();
-        EventPrefetcher ahead = prefetcher(generator, 0, 1, stopped::get);
+        String name = "test-prefetch-full-then-stopped";
+        EventPrefetcher ahead = prefetcher(generator, 0, 1, name, stopped::get);
         ahead.start();
         ahead.next();
-        Thread.sleep(200);
-        assertThat(ahead.isDone()).as("blocked on a full queue: 3,000 events, room for 2,048 ahead").isFalse();
+        // 3,000 events, room for 2,048 ahead plus the chunk taken: the thread must wait to hand over the next.
+        await().atMost(DEADLINE).until(() -> waitingIn(thread(name), "hand"));
+        assertThat(ahead.isDone()).as("blocked on a full queue").isFalse();
+
         stopped.set(true);
+
         awaitEnded(ahead);
         ahead.close();
     }
@@ -100,12 +128,15 @@ class EventPrefetcherTest {
     @Test
     void close_withTheQueueFull_endsTheThread() throws Exception {
         EventGenerator generator = new EventGenerator(scenario(), ORIGIN);
-        EventPrefetcher ahead = prefetcher(generator, 0, 1, () -> false);
+        String name = "test-prefetch-full-then-closed";
+        EventPrefetcher ahead = prefetcher(generator, 0, 1, name, () -> false);
         ahead.start();
         ahead.next();
-        Thread.sleep(200);
+        await().atMost(DEADLINE).until(() -> waitingIn(thread(name), "hand"));
         assertThat(ahead.isDone()).as("blocked on a full queue").isFalse();
+
         ahead.close();
+
         awaitEnded(ahead);
     }
 
@@ -139,19 +170,37 @@ class EventPrefetcherTest {
         }
     }
 
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
+    private static void awaitIgnoringInterrupts(CountDownLatch latch) {
+        boolean interrupted = false;
+        while (latch.getCount() > 0) {
+            try {
+                latch.await();
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
             Thread.currentThread().interrupt();
         }
     }
 
-    private static void awaitEnded(EventPrefetcher ahead) throws InterruptedException {
-        long deadline = System.nanoTime() + 5_000_000_000L;
-        while (!ahead.isDone() && System.nanoTime() < deadline) {
-            Thread.sleep(10);
+    /** The live thread called {@code name}: a prefetcher's, under a name no other test gives one. */
+    private static Thread thread(String name) {
+        return Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().equals(name)).findFirst()
+                .orElseThrow(() -> new AssertionError("no live thread named " + name));
+    }
+
+    /** {@code t} is parked in a wait inside {@code EventPrefetcher.method}, not merely running through it. */
+    private static boolean waitingIn(Thread t, String method) {
+        Thread.State state = t.getState();
+        if (state != Thread.State.WAITING && state != Thread.State.TIMED_WAITING) {
+            return false;
         }
-        assertThat(ahead.isDone()).isTrue();
+        return Arrays.stream(t.getStackTrace()).anyMatch(f -> f.getClassName().equals(EventPrefetcher.class.getName())
+                && f.getMethodName().equals(method));
+    }
+
+    private static void awaitEnded(EventPrefetcher ahead) {
+        await().atMost(DEADLINE).until(ahead::isDone);
     }
 }

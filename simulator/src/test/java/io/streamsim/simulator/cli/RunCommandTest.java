@@ -9,7 +9,6 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -27,20 +26,17 @@ class RunCommandTest {
     }
 
     @Test
-    void run_unreachableBroker_exits3WithinTheConnectTimeout() throws IOException {
+    void run_unreachableBroker_exits3NamingTheConnectTimeoutAndWritesNoFolder() throws IOException {
         int closedPort;
         try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             closedPort = s.getLocalPort();
         }
-        long start = System.nanoTime();
 
         int code = execute("run", "../scenarios/clickstream-baseline.yaml", "--bootstrap-servers",
                 "127.0.0.1:" + closedPort, "--connect-timeout", "2s", "--out", dir.toString(), "--metrics-port", "-1");
 
-        Duration took = Duration.ofNanos(System.nanoTime() - start);
         assertThat(code).isEqualTo(ExitCodes.BROKER_UNREACHABLE);
         assertThat(err.toString()).contains("no Kafka broker answered at 127.0.0.1:" + closedPort + " within 2s");
-        assertThat(took).isLessThan(Duration.ofSeconds(15));
         try (var runs = Files.list(dir)) {
             assertThat(runs).as("no run folder without a broker").isEmpty();
         }

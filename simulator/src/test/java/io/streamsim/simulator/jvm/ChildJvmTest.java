@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.File;
 import java.io.OutputStream;
+import java.net.URL;
+import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -14,6 +16,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class ChildJvmTest {
+
+    /** What the app instances' child JVMs run (AppLaunch); named here, as this package cannot see that one. */
+    private static final String APP_MAIN_CLASS = "io.streamsim.streams.StreamsAppMain";
 
     @TempDir
     Path dir;
@@ -59,7 +64,18 @@ class ChildJvmTest {
     }
 
     @Test
-    void current_underSurefire_containsTheStreamsAppClasses() {
-        assertThat(ChildJvm.classpath()).contains("streams-app");
+    void current_underSurefire_hasAnEntryThatHoldsTheStreamsAppMainClass() throws Exception {
+        List<Path> entries = ChildJvm.expandClasspath(ChildJvm.classpath());
+
+        assertThat(entries).as("every entry of the child's classpath exists").allMatch(Files::exists);
+        // Only the entries, not this JVM's class loader: what a child started with this classpath finds.
+        URL[] urls = new URL[entries.size()];
+        for (int i = 0; i < urls.length; i++) {
+            urls[i] = entries.get(i).toUri().toURL();
+        }
+        try (URLClassLoader child = new URLClassLoader(urls, ClassLoader.getPlatformClassLoader())) {
+            assertThat(child.getResource(APP_MAIN_CLASS.replace('.', '/') + ".class"))
+                    .as(APP_MAIN_CLASS + " on " + entries).isNotNull();
+        }
     }
 }

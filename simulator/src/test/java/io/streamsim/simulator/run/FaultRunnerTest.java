@@ -1,6 +1,7 @@
 package io.streamsim.simulator.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.streamsim.model.scenario.Fault;
 import java.time.Duration;
@@ -127,11 +128,12 @@ class FaultRunnerTest {
         long start = System.nanoTime();
 
         runner.start(start);
-        Thread.sleep(1_000);
+        await().atMost(Duration.ofSeconds(60)).until(() -> runner.applied().size() == 2);
         runner.close();
 
         assertThat(done).containsExactly("poison 2", "poison 1");
-        assertThat(runner.applied().get(0).atSeconds()).isBetween(0.1, 0.6);
-        assertThat(runner.applied().get(1).atSeconds()).isBetween(0.3, 0.8);
+        // Never before its offset; how long after depends on the machine's load, so no upper bound.
+        assertThat(runner.applied().get(0).atSeconds()).isGreaterThanOrEqualTo(0.1);
+        assertThat(runner.applied().get(1).atSeconds()).isGreaterThanOrEqualTo(0.3);
     }
 }

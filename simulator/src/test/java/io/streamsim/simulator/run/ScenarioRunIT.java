@@ -1,6 +1,7 @@
 package io.streamsim.simulator.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.streamsim.model.scenario.Scenario;
 import io.streamsim.model.scenario.ScenarioLoader;
@@ -8,19 +9,30 @@ import io.streamsim.simulator.ScenarioRun;
 import io.streamsim.simulator.cli.ExitCodes;
 import io.streamsim.simulator.cli.StreamsimCli;
 import io.streamsim.simulator.report.RunFolder;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Whole scenarios on the embedded real broker. */
 class ScenarioRunIT {
+
+    /** A deadline, not a wait: on a loaded machine the app JVMs can take well over a minute to catch up. */
+    private static final Duration DRAIN_TIMEOUT = Duration.ofMinutes(5);
+
+    /** A console line of the load stage with a send rate above zero (see ConsoleView). */
+    private static final Pattern LOAD_SENDING = Pattern.compile("\\] load\\s+target\\s+\\d+/s\\s+sent\\s+[1-9]\\d*/s");
 
     @TempDir
     Path runs;
@@ -32,7 +44,7 @@ class ScenarioRunIT {
 
         int code = StreamsimCli.newCommandLine(new PrintWriter(console), new PrintWriter(err)).execute("run",
                 "src/test/resources/scenarios/it-final-exactly-once.yaml", "--out", runs.toString(),
-                "--metrics-port", "0");
+                "--metrics-port", "0", "--drain-timeout", DRAIN_TIMEOUT.toSeconds() + "s");
 
         assertThat(code).as(console + "\n" + err).isEqualTo(ExitCodes.OK);
         Path folder;
@@ -56,7 +68,7 @@ class ScenarioRunIT {
         Path file = Path.of("src/test/resources/scenarios/it-eager-at-least-once.yaml");
         Scenario scenario = ScenarioLoader.load(file);
         RunOptions options = new RunOptions(null, Map.of(), runs, "127.0.0.1", -1, Duration.ofSeconds(10),
-                Duration.ofSeconds(60));
+                DRAIN_TIMEOUT);
 
         RunResult result = new ScenarioRun(scenario, file, options, new PrintWriter(new StringWriter()), Clock.systemUTC()).execute();
 
@@ -68,28 +80,33 @@ class ScenarioRunIT {
     }
 
     @Test
-    void run_stopRequested_writesAPartialReport() throws Exception {
+    void run_stopRequestedWhileSending_writesAPartialReport() throws Exception {
         Path file = Path.of("../scenarios/clickstream-baseline.yaml");
         Scenario scenario = ScenarioLoader.load(file);
         RunOptions options = new RunOptions(null, Map.of(), runs, "127.0.0.1", -1, Duration.ofSeconds(10),
-                Duration.ofSeconds(60));
-        ScenarioRun run = new ScenarioRun(scenario, file, options, new PrintWriter(new StringWriter()), Clock.systemUTC());
-        Thread stopper = new Thread(() -> {
+                DRAIN_TIMEOUT);
+        StringWriter console = new StringWriter();
+        ScenarioRun run = new ScenarioRun(scenario, file, options, new PrintWriter(console), Clock.systemUTC());
+        CompletableFuture<RunResult> execution = CompletableFuture.supplyAsync(() -> {
             try {
-                Thread.sleep(12_000);
-            } catch (InterruptedException e) {
-                return;
+                return run.execute();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
-            run.requestStop();
         });
-        stopper.start();
 
-        RunResult result = run.execute();
+        // Broker and app JVMs take a while on a loaded machine: stop once the load has sent something, not at a
+        // fixed time after the start.
+        await().atMost(Duration.ofMinutes(3))
+                .until(() -> execution.isDone() || LOAD_SENDING.matcher(console.toString()).find());
+        assertThat(execution).as("the run was still going when it had sent:\n" + console).isNotDone();
+        run.requestStop();
+        RunResult result = execution.get(DRAIN_TIMEOUT.toMinutes(), TimeUnit.MINUTES);
 
-        assertThat(result.outcome()).isEqualTo(RunResult.Outcome.STOPPED);
+        assertThat(result.outcome()).as(console.toString()).isEqualTo(RunResult.Outcome.STOPPED);
         RunSummary s = RunFolder.readSummary(result.folder());
         assertThat(s.completed()).isFalse();
-        assertThat(s.outcome()).contains("stopped");
+        assertThat(s.outcome()).contains("stopped by request during the load");
         assertThat(s.totals().recordsAcked()).isPositive().isLessThan(s.totals().eventsPlanned());
         assertThat(s.totals().recordsOnInputTopic()).isEqualTo(s.totals().recordsAcked());
         assertThat(Files.readAllLines(result.folder().resolve("timeseries.csv")).size()).isGreaterThan(1);
