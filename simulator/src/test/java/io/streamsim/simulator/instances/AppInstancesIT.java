@@ -9,6 +9,7 @@ import io.streamsim.model.ClickEvent;
 import io.streamsim.model.EventCodec;
 import io.streamsim.simulator.broker.EmbeddedKafkaBroker;
 import io.streamsim.streams.MetricsServer;
+import io.streamsim.streams.http.ControlToken;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -67,6 +68,7 @@ class AppInstancesIT {
     private String dlq;
     private Path logs;
     private AppInstances instances;
+    private AppLaunch launch;
     private long nextId = 1;
 
     @BeforeAll
@@ -106,8 +108,9 @@ class AppInstancesIT {
         Path clientProps = dir.resolve("client.properties");
         // A killed instance's partitions move after the session timeout: keep it short for the test.
         Files.writeString(clientProps, "session.timeout.ms=6000\nheartbeat.interval.ms=1000\n");
-        instances = new AppInstances(AppLaunch.of(broker.bootstrapServers(), clientProps, SCENARIO, "it-" + name, in,
-                out, dlq, dir.resolve("state"), logs));
+        launch = AppLaunch.of(broker.bootstrapServers(), clientProps, SCENARIO, "it-" + name, in, out, dlq,
+                dir.resolve("state"), logs);
+        instances = new AppInstances(launch);
     }
 
     @AfterEach
@@ -277,10 +280,11 @@ class AppInstancesIT {
     }
 
     /** The instance's own {@code /control/status} answer, with the slow-down in force as the app sees it. */
-    private static JsonNode appStatus(AppInstance instance) throws Exception {
+    private JsonNode appStatus(AppInstance instance) throws Exception {
         int port = instance.metricsPort().orElseThrow(() -> new AssertionError(instance.name() + " has no port"));
         HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(
                         URI.create("http://127.0.0.1:" + port + MetricsServer.STATUS_PATH))
+                .header(ControlToken.HEADER, launch.controlToken().value())
                 .timeout(Duration.ofSeconds(30)).GET().build(), HttpResponse.BodyHandlers.ofString());
         assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
         return JSON.readTree(r.body());
