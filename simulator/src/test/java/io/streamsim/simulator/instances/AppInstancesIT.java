@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.streamsim.model.ClickEvent;
 import io.streamsim.model.EventCodec;
 import io.streamsim.simulator.broker.EmbeddedKafkaBroker;
+import io.streamsim.simulator.broker.TopicReadiness;
 import io.streamsim.streams.MetricsServer;
 import io.streamsim.streams.http.ControlToken;
 import java.net.URI;
@@ -98,6 +99,8 @@ class AppInstancesIT {
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", broker.bootstrapServers()))) {
             admin.createTopics(List.of(new NewTopic(in, 4, (short) 1), new NewTopic(out, 4, (short) 1),
                     new NewTopic(dlq, 1, (short) 1))).all().get();
+            // A first batch sent before the leader serves can get NOT_LEADER and then stay out of sequence for good.
+            TopicReadiness.awaitLeaders(admin, List.of(in, out, dlq), Duration.ofSeconds(60));
         }
         logs = Files.createDirectories(LOGS.resolve(name));
         try (var files = Files.list(logs)) {
