@@ -200,7 +200,8 @@ public final class AppInstances implements AutoCloseable {
     public void close() {
         List<Thread> stoppers = new ArrayList<>();
         for (AppInstance instance : snapshot()) {
-            if (instance.isAlive()) {
+            // An in-process instance that failed is not alive but still holds its endpoint and Streams client.
+            if (instance.isAlive() || instance instanceof InProcessAppInstance) {
                 Thread t = new Thread(() -> instance.stop(CLOSE_TIMEOUT), "stop-" + instance.name());
                 t.setDaemon(true);
                 t.start();
