@@ -1,7 +1,10 @@
 /**
- * App instances of one run as child JVMs, so that a fault's {@code kill} is a real SIGKILL (exit status 137, no
- * group leave, uncommitted work redone by the others) and {@code stop} a real SIGTERM (the child closes, leaves
- * its group and exits 0).
+ * App instances of one run, placed one of two ways ({@link io.streamsim.simulator.instances.AppInstances.Placement}):
+ * in this JVM ({@link io.streamsim.simulator.instances.InProcessAppInstance}: the same app and endpoints, one JIT and
+ * no start-up of a JVM, but no crash), or as child JVMs, so that a fault's {@code kill} is a real SIGKILL (exit
+ * status 137, no group leave, uncommitted work redone by the others) and {@code stop} a real SIGTERM (the child
+ * closes, leaves its group and exits 0). Both are configured from the same argument list
+ * ({@code AppLaunch.arguments}).
  *
  * <p>A child is {@code java -cp <this JVM's classpath, see io.streamsim.simulator.jvm.ChildJvm> io.streamsim.streams.StreamsAppMain ...
  * --metrics-port 0 --parent-pid <this pid>}. It tells its parent where it listens and how it is doing in stdout
