@@ -32,6 +32,18 @@ public record ClickEvent(
     }
 
     @Override
+    public String field(String name) {
+        return switch (name) {
+            case "page" -> page;
+            case "userId" -> userId;
+            case "sessionId" -> sessionId;
+            case "action" -> action;
+            case "referrer" -> referrer;
+            default -> null;
+        };
+    }
+
+    @Override
     public long aggregatedValue() {
         return dwellMillis;
     }

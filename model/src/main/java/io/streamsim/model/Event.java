@@ -20,6 +20,12 @@ public sealed interface Event permits ClickEvent, OrderEvent, Watermark {
 
     EventType type();
 
+    /**
+     * The value of a text field by its name in {@link EventType#fields()} ({@code userId}, {@code sku}), or null
+     * when this type has no such field: what a groupBy step keys by.
+     */
+    String field(String name);
+
     /** The same event at another event time (a live rate step moves event times with send times). */
     Event withEventTime(Instant eventTime);
 }

@@ -36,6 +36,18 @@ public record OrderEvent(
     }
 
     @Override
+    public String field(String name) {
+        return switch (name) {
+            case "sellerId" -> sellerId;
+            case "orderId" -> orderId;
+            case "customerId" -> customerId;
+            case "sku" -> sku;
+            case "currency" -> currency;
+            default -> null;
+        };
+    }
+
+    @Override
     public long aggregatedValue() {
         return amountCents;
     }

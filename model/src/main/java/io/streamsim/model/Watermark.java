@@ -28,6 +28,12 @@ public record Watermark(Instant eventTime) implements Event {
         return KEY;
     }
 
+    /** A watermark has no fields: a groupBy step keeps it under {@link #KEY}. */
+    @Override
+    public String field(String name) {
+        return null;
+    }
+
     @Override
     public long aggregatedValue() {
         return 0;

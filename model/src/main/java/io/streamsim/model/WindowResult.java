@@ -28,12 +28,21 @@ public record WindowResult(
         Objects.requireNonNull(windowStart, "windowStart");
         Objects.requireNonNull(windowEnd, "windowEnd");
         Objects.requireNonNull(lastEmittedAt, "lastEmittedAt");
-        if (!windowEnd.isAfter(windowStart)) {
-            throw new IllegalArgumentException("windowEnd " + windowEnd + " must be after windowStart " + windowStart);
+        if (windowEnd.isBefore(windowStart)) {
+            // a session of one record ends where it starts; every other window ends after its start
+            throw new IllegalArgumentException("windowEnd " + windowEnd + " must not be before windowStart " + windowStart);
         }
         if (count < 0) {
             throw new IllegalArgumentException("count must be >= 0, was " + count);
         }
+    }
+
+    /**
+     * Whether this result withdraws its window: Kafka merged the session it stood for into another (the app
+     * writes Kafka's tombstone as a result of count 0, since every real window holds at least one record).
+     */
+    public boolean retraction() {
+        return count == 0;
     }
 
     /** A well-mixed 64-bit hash of an event id (SplitMix64's finalizer). */

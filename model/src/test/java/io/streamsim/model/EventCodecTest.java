@@ -146,7 +146,7 @@ class EventCodecTest {
 
     @Test
     void windowResult_decodeOfAWindowEndingBeforeItStarts_isASerializationException() {
-        String json = "{\"key\":\"k\",\"windowStartMs\":10,\"windowEndMs\":10,\"count\":1,\"sum\":1,"
+        String json = "{\"key\":\"k\",\"windowStartMs\":10,\"windowEndMs\":9,\"count\":1,\"sum\":1,"
                 + "\"idChecksum\":1,\"lastEmittedAtMs\":1}";
 
         assertThatThrownBy(() -> WindowResult.decode(json.getBytes(StandardCharsets.UTF_8)))

@@ -86,7 +86,7 @@ class OraclePropertyTest {
     private static Case randomCase(long seed) {
         SplittableRandom random = new SplittableRandom(seed);
         long sizeMs = new long[] {1_000, 5_000, 10_000}[random.nextInt(3)];
-        WindowSpec window;
+        WindowSpec.Aligned window;
         if (random.nextBoolean()) {
             window = new WindowSpec.Tumbling(Duration.ofMillis(sizeMs));
         } else {

@@ -1,16 +1,13 @@
 package io.streamsim.model.oracle;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 
 /**
  * What the output topic must hold after a run, as a {@link WindowOracle} derived it from the input topic:
  * the final result of every window (the watermark key's excluded) and the counts behind it.
  *
- * @param windowSize            the size of every window: a window ends at its start plus this
  * @param windows               the final result of every window that must be on the output topic
  * @param traces                event ids behind the windows the oracle was asked to trace (often none)
  * @param recordsRead           input records given to the oracle, of any kind
@@ -25,7 +22,6 @@ import java.util.Optional;
  *                              {@code dropped-records} and of the app's {@code records.dropped{reason=late}}
  */
 public record Expectation(
-        Duration windowSize,
         Map<WindowKey, ExpectedWindow> windows,
         Map<WindowKey, WindowTrace> traces,
         long recordsRead,
@@ -37,7 +33,6 @@ public record Expectation(
         long droppedLate) {
 
     public Expectation {
-        Objects.requireNonNull(windowSize, "windowSize");
         windows = Map.copyOf(windows);
         traces = Map.copyOf(traces);
     }
@@ -51,8 +46,9 @@ public record Expectation(
         return total;
     }
 
+    /** The end of an expected window, as the app must write it. */
     public Instant windowEnd(WindowKey window) {
-        return Instant.ofEpochMilli(window.windowStartMs()).plus(windowSize);
+        return Instant.ofEpochMilli(windows.get(window).endMs());
     }
 
     public Optional<WindowTrace> trace(WindowKey window) {

@@ -6,6 +6,8 @@ package io.streamsim.model.oracle;
  * @param count      records aggregated into the window (a duplicate event counts again, as in the app)
  * @param sum        sum of their {@link io.streamsim.model.Event#aggregatedValue()}
  * @param idChecksum wrapping sum of {@link io.streamsim.model.WindowResult#idHash(long)} over their ids
+ * @param endMs      the window's end in epoch millis, as the app writes it: exclusive for aligned windows,
+ *                   inclusive for sliding windows and sessions (a session of one record ends where it starts)
  */
-public record ExpectedWindow(long count, long sum, long idChecksum) {
+public record ExpectedWindow(long count, long sum, long idChecksum, long endMs) {
 }

@@ -72,7 +72,7 @@ public final class OracleComparison {
 
     private static Mismatch mismatch(Expectation expected, WindowKey window, ExpectedWindow want, WindowResult got) {
         Instant start = Instant.ofEpochMilli(window.windowStartMs());
-        Instant end = expected.windowEnd(window);
+        Instant end = want == null ? null : Instant.ofEpochMilli(want.endMs());
         WindowTrace trace = expected.trace(window).orElse(null);
         if (got == null) {
             return new Mismatch(window.key(), start, end, Mismatch.Kind.MISSING, want.count(), 0, want.sum(), 0,
@@ -80,7 +80,7 @@ public final class OracleComparison {
         }
         if (want == null) {
             return new Mismatch(window.key(), start, got.windowEnd(), Mismatch.Kind.UNEXPECTED, 0, got.count(), 0,
-                    got.sum(), diagnose(new ExpectedWindow(0, 0, 0), got, trace));
+                    got.sum(), diagnose(new ExpectedWindow(0, 0, 0, got.windowEnd().toEpochMilli()), got, trace));
         }
         String diagnosis = got.windowEnd().equals(end) ? diagnose(want, got, trace)
                 : "window end " + got.windowEnd() + " instead of " + end;

@@ -3,40 +3,31 @@ package io.streamsim.model.oracle;
 import io.streamsim.model.Event;
 import io.streamsim.model.EventCodec;
 import io.streamsim.model.Watermark;
-import io.streamsim.model.WindowResult;
 import io.streamsim.model.scenario.TopologySpec;
-import io.streamsim.model.scenario.WindowSpec;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Predicate;
 
 /**
- * Replays input records through Kafka Streams 4.3.1's window-aggregation rule (see the package doc) and
- * accumulates what every window's final result must be. Feed each partition in offset order; partitions may
- * interleave, since stream time is kept per partition (one task each). Not thread-safe.
+ * Replays input records through the topology's steps under Kafka Streams 4.3.1's rules (see the package doc)
+ * and accumulates what every window's final result must be. Feed each partition in offset order; partitions may
+ * interleave, since state is kept per partition (one task each). Not thread-safe.
  *
  * <p>Mirrors the app's topology as well as Kafka: the record key (decoded as UTF-8, like the app's key serde)
- * is the aggregation key; windows of {@link Watermark#KEY} are aggregated (they move stream time) but are not
- * expected on the output; a {@link Watermark} value adds nothing to its windows and, as in the app's own
- * count, its late windows are not counted as dropped.
+ * is the aggregation key; the window step's {@link WindowModel} decides windows, late drops and results; windows
+ * of {@link Watermark#KEY} are aggregated (they move stream time) but are not expected on the output; a
+ * {@link Watermark} value adds nothing to its windows and, as in the app's own count, its late windows are not
+ * counted as dropped.
  */
 public final class WindowOracle {
 
-    private static final long NO_TIMESTAMP = -1;
     private static final long NO_OFFSET = -1;
 
     private final TopologySpec spec;
-    private final WindowSpec window;
-    private final long sizeMs;
-    private final long graceMs;
-    private final Predicate<WindowKey> traced;
-    private final Map<Integer, PartitionState> partitions = new HashMap<>();
-    private final Map<WindowKey, Tally> windows = new HashMap<>();
-    private final Map<WindowKey, TraceBuilder> traces = new HashMap<>();
+    private final WindowModel model;
+    private final Map<Integer, long[]> lastOffsets = new HashMap<>();
     private long recordsRead;
     private long events;
     private long watermarks;
@@ -58,10 +49,11 @@ public final class WindowOracle {
      */
     public WindowOracle(TopologySpec spec, Predicate<WindowKey> traced) {
         this.spec = Objects.requireNonNull(spec, "spec");
-        this.traced = Objects.requireNonNull(traced, "traced");
-        this.window = spec.window();
-        this.sizeMs = window.size().toMillis();
-        this.graceMs = spec.grace().toMillis();
+        Objects.requireNonNull(traced, "traced");
+        if (spec.steps().size() > 1) {
+            throw new UnsupportedOperationException("the oracle does not model " + spec.steps() + " yet");
+        }
+        this.model = WindowModel.of(spec.windowStep(), traced);
     }
 
     /**
@@ -72,12 +64,12 @@ public final class WindowOracle {
      * @throws IllegalArgumentException when {@code offset} is not above the partition's previous offset
      */
     public void accept(int partition, long offset, long timestampMs, byte[] key, byte[] value) {
-        PartitionState p = partitions.computeIfAbsent(partition, ignored -> new PartitionState());
-        if (offset <= p.lastOffset) {
+        long[] lastOffset = lastOffsets.computeIfAbsent(partition, ignored -> new long[] {NO_OFFSET});
+        if (offset <= lastOffset[0]) {
             throw new IllegalArgumentException("partition " + partition + ": offset " + offset
-                    + " is not above the previous offset " + p.lastOffset + "; feed each partition in offset order");
+                    + " is not above the previous offset " + lastOffset[0] + "; feed each partition in offset order");
         }
-        p.lastOffset = offset;
+        lastOffset[0] = offset;
         recordsRead++;
         Event event = null;
         if (value != null) {
@@ -93,44 +85,17 @@ public final class WindowOracle {
             nullKeyOrValueRecords++;
             return;
         }
-        aggregate(p, new String(key, StandardCharsets.UTF_8), timestampMs, event);
+        aggregate(partition, new String(key, StandardCharsets.UTF_8), timestampMs, event);
     }
 
-    private void aggregate(PartitionState p, String key, long timestampMs, Event event) {
-        p.streamTime = Math.max(p.streamTime, timestampMs);
-        long closeTime = p.streamTime - graceMs;
-        boolean watermark = event instanceof Watermark;
-        boolean expectedOnOutput = !Watermark.KEY.equals(key);
-        long idHash = watermark ? 0 : WindowResult.idHash(event.id());
-        if (watermark) {
+    private void aggregate(int task, String key, long timestampMs, Event event) {
+        int dropped = model.accept(task, timestampMs, key, event);
+        if (event instanceof Watermark) {
             watermarks++;
-        } else {
-            events++;
-            lateness.add(p.streamTime - timestampMs);
+            return;
         }
-        int dropped = 0;
-        for (long start : window.windowStartsFor(timestampMs)) {
-            WindowKey windowKey = new WindowKey(key, start);
-            boolean trace = expectedOnOutput && !watermark && traced.test(windowKey);
-            if (start + sizeMs > closeTime) {
-                if (expectedOnOutput) {
-                    Tally tally = windows.computeIfAbsent(windowKey, ignored -> new Tally());
-                    if (!watermark) {
-                        tally.count++;
-                        tally.sum += event.aggregatedValue();
-                        tally.idChecksum += idHash;
-                    }
-                }
-                if (trace) {
-                    traces.computeIfAbsent(windowKey, ignored -> new TraceBuilder()).aggregated.add(event.id());
-                }
-            } else if (!watermark) {
-                dropped++;
-                if (trace) {
-                    traces.computeIfAbsent(windowKey, ignored -> new TraceBuilder()).dropped.add(event.id());
-                }
-            }
-        }
+        events++;
+        lateness.add(model.streamTime(task) - timestampMs);
         if (dropped > 0) {
             lateRecords++;
             droppedLate += dropped;
@@ -144,16 +109,12 @@ public final class WindowOracle {
      * is the uninterrupted run that exactly-once output must equal.
      */
     public void resetStreamTime(int partition) {
-        PartitionState p = partitions.get(partition);
-        if (p != null) {
-            p.streamTime = NO_TIMESTAMP;
-        }
+        model.resetStreamTime(partition);
     }
 
     /** The partition's stream time: the largest timestamp aggregated since the last reset, -1 for none. */
     public long streamTime(int partition) {
-        PartitionState p = partitions.get(partition);
-        return p == null ? NO_TIMESTAMP : p.streamTime;
+        return model.streamTime(partition);
     }
 
     /**
@@ -167,27 +128,12 @@ public final class WindowOracle {
 
     /** A snapshot of what the output must hold given the records taken so far. */
     public Expectation result() {
-        Map<WindowKey, ExpectedWindow> expected = new HashMap<>(windows.size() * 2);
-        windows.forEach((k, t) -> expected.put(k, new ExpectedWindow(t.count, t.sum, t.idChecksum)));
-        Map<WindowKey, WindowTrace> traceSnapshot = new HashMap<>();
-        traces.forEach((k, t) -> traceSnapshot.put(k, new WindowTrace(t.aggregated, t.dropped)));
-        return new Expectation(spec.window().size(), expected, traceSnapshot, recordsRead, events, watermarks,
+        return new Expectation(model.windows(), model.traces(), recordsRead, events, watermarks,
                 poisonRecords, nullKeyOrValueRecords, lateRecords, droppedLate);
     }
 
-    private static final class PartitionState {
-        long lastOffset = NO_OFFSET;
-        long streamTime = NO_TIMESTAMP;
-    }
-
-    private static final class Tally {
-        long count;
-        long sum;
-        long idChecksum;
-    }
-
-    private static final class TraceBuilder {
-        final List<Long> aggregated = new ArrayList<>();
-        final List<Long> dropped = new ArrayList<>();
+    /** The topology this oracle models. */
+    public TopologySpec spec() {
+        return spec;
     }
 }

@@ -1,5 +1,7 @@
 package io.streamsim.model.scenario;
 
+import io.streamsim.model.EventType;
+
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
@@ -131,7 +133,8 @@ public final class ScenarioLoader {
         List<RatePhase> rate = RateReader.read(tree, f.get("rate", true), "rate");
         DisorderSpec disorder = f.section("disorder", DisorderReader::read, DisorderSpec.NONE);
         DirtSpec dirt = f.section("dirt", DirtReader::read, DirtSpec.NONE);
-        TopologySpec topology = f.section("topology", TopologyReader::read);
+        EventType eventType = events == null ? null : events.type();
+        TopologySpec topology = f.section("topology", t -> TopologyReader.read(t, eventType));
         TopicsSpec topics = f.section("topics", TopicsReader::read, TopicsSpec.DEFAULT);
         AppSpec app = f.section("app", AppReader::read, AppSpec.DEFAULT);
         ProducerSpec producer = f.section("producer", ProducerReader::read, ProducerSpec.DEFAULT);

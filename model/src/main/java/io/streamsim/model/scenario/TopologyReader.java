@@ -1,40 +1,47 @@
 package io.streamsim.model.scenario;
 
+import io.streamsim.model.EventType;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
+import org.snakeyaml.engine.v2.nodes.Node;
 
 /**
  * Reads {@code topology:} in two parts: what the pipeline computes, and how Kafka Streams executes it. The
- * computation is given today in the flat form, one window step keyed by the event key ({@code window},
- * {@code grace}, {@code emit}); a {@code steps:} list will be read beside it as the other form of that part,
- * while the execution settings ({@code guarantee}, {@code commitInterval}, {@code stateStoreCacheBytes}) hold for
- * either.
+ * computation is either a {@code steps:} list or the flat form, one window step keyed by the event key
+ * ({@code window}, {@code grace}, {@code emit} side by side); the execution settings ({@code guarantee},
+ * {@code commitInterval}, {@code stateStoreCacheBytes}) hold for either.
  */
 final class TopologyReader {
+
+    private static final List<String> FLAT_KEYS = List.of("window", "grace", "emit");
 
     private TopologyReader() {
     }
 
-    static TopologySpec read(YamlTree.Fields f) {
-        WindowStep window = flatWindow(f);
+    /** @param eventType the scenario's event type, to check field names against; null when it did not read */
+    static TopologySpec read(YamlTree.Fields f, EventType eventType) {
+        List<Step> steps;
+        if (f.has("steps")) {
+            for (String flat : FLAT_KEYS) {
+                if (f.has(flat)) {
+                    f.tree().violation(f.get(flat, false), f.path(flat), "give the window inside steps, or the flat"
+                            + " window/grace/emit without steps, not both");
+                }
+            }
+            steps = steps(f, eventType);
+        } else {
+            WindowStep window = flatWindowStep(f);
+            steps = window == null ? null : List.of(window);
+        }
         Execution execution = execution(f);
         f.finish();
-        if (window == null || execution == null) {
+        if (steps == null || execution == null) {
             return null;
         }
-        return f.build(() -> new TopologySpec(window.window(), window.grace(), window.emit(), execution.guarantee(),
-                execution.commitInterval(), execution.stateStoreCacheBytes()));
-    }
-
-    /** The flat form: {@code window}, {@code grace} and {@code emit} side by side in {@code topology:}. */
-    private record WindowStep(WindowSpec window, Duration grace, EmitMode emit) {
-    }
-
-    private static WindowStep flatWindow(YamlTree.Fields f) {
-        WindowSpec window = f.section("window", TopologyReader::window);
-        Duration grace = Objects.requireNonNullElse(f.duration("grace", false), TopologySpec.DEFAULT_GRACE);
-        EmitMode emit = f.has("emit") ? f.enumValue("emit", EmitMode.class, false) : TopologySpec.DEFAULT_EMIT;
-        return window == null || emit == null ? null : new WindowStep(window, grace, emit);
+        return f.build(() -> new TopologySpec(steps, execution.guarantee(), execution.commitInterval(),
+                execution.stateStoreCacheBytes()));
     }
 
     private record Execution(ProcessingGuarantee guarantee, Duration commitInterval, Long stateStoreCacheBytes) {
@@ -52,13 +59,129 @@ final class TopologyReader {
                 commitInterval != null ? commitInterval : TopologySpec.defaultCommitInterval(guarantee), cacheBytes);
     }
 
-    /** {@code {tumbling: SIZE}} or {@code {hopping: {size: SIZE, advance: ADVANCE}}}. */
-    private static WindowSpec window(YamlTree.Fields f) {
-        String kind = f.oneOf("tumbling", "hopping");
+    /** Each item is a mapping of one step name to its options; the list's order rules are the spec's. */
+    private static List<Step> steps(YamlTree.Fields topology, EventType eventType) {
+        YamlTree tree = topology.tree();
+        Node node = topology.get("steps", true);
+        String path = topology.path("steps");
+        List<Node> items = node == null ? null : tree.sequence(node, path);
+        if (items == null) {
+            return null;
+        }
+        if (items.isEmpty()) {
+            tree.violation(node, path, "needs a window step");
+            return null;
+        }
+        List<Step> steps = new ArrayList<>();
+        boolean ok = true;
+        for (int i = 0; i < items.size(); i++) {
+            String itemPath = path + "[" + i + "]";
+            YamlTree.Fields item = tree.mapping(items.get(i), itemPath);
+            Step step = item == null ? null : step(item, eventType);
+            ok &= step != null;
+            steps.add(step);
+        }
+        if (!ok) {
+            return null;
+        }
+        Checks order = Checks.at("");
+        TopologySpec.orderProblems(steps, order);
+        return tree.build(node, topology.path(), () -> {
+            order.done();
+            return steps;
+        });
+    }
+
+    private static Step step(YamlTree.Fields item, EventType eventType) {
+        String kind = item.oneOf("dedup", "groupBy", "window");
+        Step step = null;
+        if ("dedup".equals(kind)) {
+            step = item.section("dedup", d -> {
+                Duration within = d.duration("within", true);
+                d.finish();
+                return within == null ? null : d.build(() -> new DedupStep(within));
+            });
+        } else if ("groupBy".equals(kind)) {
+            step = item.section("groupBy", g -> groupBy(g, eventType));
+        } else if ("window".equals(kind)) {
+            step = item.section("window", w -> {
+                WindowSpec window = windowType(w);
+                return windowStep(w, window);
+            });
+        }
+        item.finish();
+        return step;
+    }
+
+    /** {@code {field: NAME}} or {@code {fields: [NAME, ...]}}, each a field of the scenario's event type. */
+    private static GroupByStep groupBy(YamlTree.Fields g, EventType eventType) {
+        String kind = g.oneOf("field", "fields");
+        List<String> fields = null;
+        if ("field".equals(kind)) {
+            String field = g.string("field", true);
+            fields = field == null ? null : List.of(field);
+            if (field != null && !knownField(g.tree(), g.get("field", true), g.path("field"), field, eventType)) {
+                fields = null;
+            }
+        } else if ("fields".equals(kind)) {
+            List<Node> items = g.tree().sequence(g.get("fields", true), g.path("fields"));
+            if (items != null) {
+                List<String> names = new ArrayList<>();
+                boolean ok = true;
+                for (int i = 0; i < items.size(); i++) {
+                    String itemPath = g.path("fields") + "[" + i + "]";
+                    String name = g.tree().string(items.get(i), itemPath);
+                    ok &= name != null && knownField(g.tree(), items.get(i), itemPath, name, eventType);
+                    names.add(name);
+                }
+                fields = ok ? names : null;
+            }
+        }
+        g.finish();
+        List<String> chosen = fields;
+        return chosen == null ? null : g.build(() -> new GroupByStep(chosen));
+    }
+
+    private static boolean knownField(YamlTree tree, Node node, String path, String field, EventType eventType) {
+        if (eventType == null || eventType.fields().contains(field)) {
+            return true;
+        }
+        tree.violation(node, path, eventType.wireName() + " events have no field '" + field + "'; they have "
+                + String.join(", ", eventType.fields()));
+        return false;
+    }
+
+    /** The flat form: {@code window: {TYPE}}, with {@code grace} and {@code emit} beside it in {@code topology:}. */
+    private static WindowStep flatWindowStep(YamlTree.Fields f) {
+        WindowSpec window = f.section("window", w -> {
+            WindowSpec type = windowType(w);
+            w.finish();
+            return type;
+        });
+        return windowStep(f, window);
+    }
+
+    /** Reads {@code grace} and {@code emit} from {@code f}; in a step list that is the window item's mapping. */
+    private static WindowStep windowStep(YamlTree.Fields f, WindowSpec window) {
+        Duration grace = Objects.requireNonNullElse(f.duration("grace", false), TopologySpec.DEFAULT_GRACE);
+        EmitMode emit = f.has("emit") ? f.enumValue("emit", EmitMode.class, false) : TopologySpec.DEFAULT_EMIT;
+        return window == null || emit == null ? null : f.build(() -> new WindowStep(window, grace, emit));
+    }
+
+    /**
+     * {@code tumbling: SIZE}, {@code hopping: {size: SIZE, advance: ADVANCE}}, {@code sliding: SIZE} or
+     * {@code session: {inactivityGap: GAP}}: exactly one of them in {@code f}, whose other keys the caller reads
+     * and checks.
+     */
+    private static WindowSpec windowType(YamlTree.Fields f) {
+        String kind = f.oneOf("tumbling", "hopping", "sliding", "session");
         WindowSpec result = null;
         if ("tumbling".equals(kind)) {
             Duration size = f.duration("tumbling", true);
             result = size == null ? null : f.build(() -> new WindowSpec.Tumbling(size));
+        } else if ("sliding".equals(kind)) {
+            Duration size = f.duration("sliding", true);
+            result = size == null ? null : f.build(() -> new WindowSpec.Sliding(size));
         } else if ("hopping".equals(kind)) {
             result = f.section("hopping", h -> {
                 Duration size = h.duration("size", true);
@@ -67,8 +190,13 @@ final class TopologyReader {
                 return size == null || advance == null ? null
                         : f.tree().build(h.node(), f.path(), () -> new WindowSpec.Hopping(size, advance));
             });
+        } else if ("session".equals(kind)) {
+            result = f.section("session", g -> {
+                Duration gap = g.duration("inactivityGap", true);
+                g.finish();
+                return gap == null ? null : f.tree().build(g.node(), f.path(), () -> new WindowSpec.Session(gap));
+            });
         }
-        f.finish();
         return result;
     }
 }

@@ -1,19 +1,20 @@
 package io.streamsim.model.scenario;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
 
 /**
- * The streams app's windowed aggregation.
+ * The streams app's topology: what it computes, as a list of {@link Step}s, and how Kafka Streams executes it.
  *
- * @param grace          how long after a window's end records for it are still accepted, in stream time
+ * @param steps          in the order they run: at most one {@link DedupStep}, then at most one
+ *                       {@link GroupByStep}, then the one {@link WindowStep}, which ends the list
  * @param commitInterval Kafka Streams' {@code commit.interval.ms}; the default is 100ms under exactly_once_v2
  *                       (Kafka's own) and 1s under at_least_once (Kafka's 30s would make committed-offset lag,
  *                       and replay after a crash, look far worse than the pipeline is)
  */
 public record TopologySpec(
-        WindowSpec window,
-        Duration grace,
-        EmitMode emit,
+        List<Step> steps,
         ProcessingGuarantee guarantee,
         Duration commitInterval,
         Long stateStoreCacheBytes) {
@@ -32,22 +33,80 @@ public record TopologySpec(
 
     public TopologySpec {
         Checks.at("")
-                .notNull("window", window)
-                .notNull("grace", grace)
-                .notNull("emit", emit)
+                .that(steps != null && !steps.isEmpty(), "steps", "needs a window step")
                 .notNull("guarantee", guarantee)
                 .notNull("commitInterval", commitInterval)
                 .done();
-        Checks.at("").notNegative("grace", grace).positive("commitInterval", commitInterval)
-                .that(grace.toNanos() % 1_000_000 == 0, "grace", "must be whole milliseconds")
+        steps = List.copyOf(steps);
+        Checks checks = Checks.at("").positive("commitInterval", commitInterval)
                 .that(stateStoreCacheBytes == null || stateStoreCacheBytes >= 0, "stateStoreCacheBytes",
-                        "must be >= 0, was " + stateStoreCacheBytes)
-                .done();
+                        "must be >= 0, was " + stateStoreCacheBytes);
+        orderProblems(steps, checks);
+        checks.done();
     }
 
-    /** With Kafka's default state store cache. */
+    /**
+     * Reports a list whose steps are out of order, repeated, or not ended by a window step, at the first
+     * offending step ({@code steps[i]}).
+     */
+    static void orderProblems(List<Step> steps, Checks checks) {
+        int previousRank = -1;
+        for (int i = 0; i < steps.size(); i++) {
+            Step step = steps.get(i);
+            if (step.rank() <= previousRank) {
+                checks.that(false, "steps[" + i + "]", step.kind() + " cannot come after " + steps.get(i - 1).kind()
+                        + ": steps run in the order dedup, groupBy, window, each at most once");
+                return;
+            }
+            previousRank = step.rank();
+        }
+        checks.that(steps.get(steps.size() - 1) instanceof WindowStep, "steps",
+                "must end with a window step: the app aggregates per window");
+    }
+
+    /** The flat form: one window step keyed by the event key, with Kafka's default state store cache. */
     public TopologySpec(WindowSpec window, Duration grace, EmitMode emit, ProcessingGuarantee guarantee,
                         Duration commitInterval) {
         this(window, grace, emit, guarantee, commitInterval, null);
+    }
+
+    /** The flat form: one window step keyed by the event key. */
+    public TopologySpec(WindowSpec window, Duration grace, EmitMode emit, ProcessingGuarantee guarantee,
+                        Duration commitInterval, Long stateStoreCacheBytes) {
+        this(List.of(new WindowStep(window, grace, emit)), guarantee, commitInterval, stateStoreCacheBytes);
+    }
+
+    /** The step that ends the list. */
+    public WindowStep windowStep() {
+        return (WindowStep) steps.get(steps.size() - 1);
+    }
+
+    public WindowSpec window() {
+        return windowStep().window();
+    }
+
+    public Duration grace() {
+        return windowStep().grace();
+    }
+
+    public EmitMode emit() {
+        return windowStep().emit();
+    }
+
+    public Optional<DedupStep> dedup() {
+        return step(DedupStep.class);
+    }
+
+    public Optional<GroupByStep> groupBy() {
+        return step(GroupByStep.class);
+    }
+
+    /** The same topology with other steps (a sweep or a test varies them), executed the same way. */
+    public TopologySpec withSteps(List<Step> otherSteps) {
+        return new TopologySpec(otherSteps, guarantee, commitInterval, stateStoreCacheBytes);
+    }
+
+    private <S extends Step> Optional<S> step(Class<S> type) {
+        return steps.stream().filter(type::isInstance).map(type::cast).findFirst();
     }
 }

@@ -34,8 +34,16 @@ class OracleComparisonTest {
         return map;
     }
 
+    /** A window's expectation whose end {@link #expect} sets: its start plus {@link #SIZE}. */
+    private static ExpectedWindow ew(long count, long sum, long idChecksum) {
+        return new ExpectedWindow(count, sum, idChecksum, -1);
+    }
+
     private static Expectation expect(Map<WindowKey, ExpectedWindow> windows, Map<WindowKey, WindowTrace> traces) {
-        return new Expectation(SIZE, windows, traces, 0, 0, 0, 0, 0, 0, 0);
+        Map<WindowKey, ExpectedWindow> ended = new HashMap<>();
+        windows.forEach((k, w) -> ended.put(k, new ExpectedWindow(w.count(), w.sum(), w.idChecksum(),
+                k.windowStartMs() + SIZE.toMillis())));
+        return new Expectation(ended, traces, 0, 0, 0, 0, 0, 0, 0);
     }
 
     private static long hashes(long... ids) {
@@ -48,7 +56,7 @@ class OracleComparisonTest {
 
     @Test
     void compare_identicalOutput_isExact() {
-        Expectation e = expect(Map.of(new WindowKey("a", 0), new ExpectedWindow(2, 30, hashes(1, 2))), Map.of());
+        Expectation e = expect(Map.of(new WindowKey("a", 0), ew(2, 30, hashes(1, 2))), Map.of());
 
         OracleVerdict v = OracleComparison.compare(e, actual(result("a", 0, 2, 30, hashes(1, 2))));
 
@@ -62,9 +70,9 @@ class OracleComparisonTest {
     @Test
     void compare_wrongMissingAndUnexpectedWindows_areCountedAndListedInWindowOrder() {
         Expectation e = expect(Map.of(
-                new WindowKey("a", 0), new ExpectedWindow(2, 30, hashes(1, 2)),
-                new WindowKey("b", 0), new ExpectedWindow(1, 5, hashes(3)),
-                new WindowKey("a", 10_000), new ExpectedWindow(3, 3, hashes(4, 5, 6))), Map.of());
+                new WindowKey("a", 0), ew(2, 30, hashes(1, 2)),
+                new WindowKey("b", 0), ew(1, 5, hashes(3)),
+                new WindowKey("a", 10_000), ew(3, 3, hashes(4, 5, 6))), Map.of());
 
         OracleVerdict v = OracleComparison.compare(e, actual(
                 result("a", 0, 3, 45, hashes(1, 2, 2)),
@@ -95,7 +103,7 @@ class OracleComparisonTest {
 
     @Test
     void compare_duplicatesOnly_isNoLossButNotExact() {
-        Expectation e = expect(Map.of(new WindowKey("a", 0), new ExpectedWindow(1, 10, hashes(1))), Map.of());
+        Expectation e = expect(Map.of(new WindowKey("a", 0), ew(1, 10, hashes(1))), Map.of());
 
         OracleVerdict v = OracleComparison.compare(e, actual(result("a", 0, 2, 20, hashes(1, 1))));
 
@@ -106,7 +114,7 @@ class OracleComparisonTest {
 
     @Test
     void compare_sameCountOtherEvents_isWrong() {
-        Expectation e = expect(Map.of(new WindowKey("a", 0), new ExpectedWindow(1, 10, hashes(1))), Map.of());
+        Expectation e = expect(Map.of(new WindowKey("a", 0), ew(1, 10, hashes(1))), Map.of());
 
         OracleVerdict v = OracleComparison.compare(e, actual(result("a", 0, 1, 10, hashes(2))));
 
@@ -119,7 +127,7 @@ class OracleComparisonTest {
         WindowKey a = new WindowKey("a", 0);
         WindowKey b = new WindowKey("b", 0);
         Expectation e = expect(
-                Map.of(a, new ExpectedWindow(2, 2, hashes(1, 2)), b, new ExpectedWindow(2, 2, hashes(3, 4))),
+                Map.of(a, ew(2, 2, hashes(1, 2)), b, ew(2, 2, hashes(3, 4))),
                 Map.of(a, new WindowTrace(List.of(1L, 2L), List.of()), b, new WindowTrace(List.of(3L, 4L), List.of())));
 
         OracleVerdict v = OracleComparison.compare(e, actual(
@@ -165,7 +173,7 @@ class OracleComparisonTest {
     void compare_manyMismatches_listsTheFirstThousandButCountsAll() {
         Map<WindowKey, ExpectedWindow> windows = new HashMap<>();
         for (int i = 0; i < 1_500; i++) {
-            windows.put(new WindowKey("k", i * 10_000L), new ExpectedWindow(1, 1, hashes(i)));
+            windows.put(new WindowKey("k", i * 10_000L), ew(1, 1, hashes(i)));
         }
 
         OracleVerdict v = OracleComparison.compare(expect(windows, Map.of()), Map.of());

@@ -65,7 +65,7 @@ class WindowOracleTest {
         Expectation e = oracle.result();
         assertThat(e.droppedLate()).isEqualTo(1);
         assertThat(e.lateRecords()).isEqualTo(1);
-        assertThat(window("k", 0)).isEqualTo(new ExpectedWindow(1, 1, WindowResult.idHash(1)));
+        assertThat(window("k", 0)).isEqualTo(new ExpectedWindow(1, 1, WindowResult.idHash(1), 10_000));
         assertThat(e.events()).isEqualTo(3);
     }
 
@@ -196,7 +196,7 @@ class WindowOracleTest {
         send(0, "k", 1_000, 7, 10);
         send(0, "k", 2_000, 7, 10);
 
-        assertThat(window("k", 0)).isEqualTo(new ExpectedWindow(2, 20, 2 * WindowResult.idHash(7)));
+        assertThat(window("k", 0)).isEqualTo(new ExpectedWindow(2, 20, 2 * WindowResult.idHash(7), 10_000));
     }
 
     @Test
@@ -221,7 +221,7 @@ class WindowOracleTest {
 
         assertThat(oracle.streamTime(0)).isEqualTo(1_500);
         assertThat(oracle.result().droppedLate()).isEqualTo(1);
-        assertThat(window("k", 0)).isEqualTo(new ExpectedWindow(1, 1, WindowResult.idHash(3)));
+        assertThat(window("k", 0)).isEqualTo(new ExpectedWindow(1, 1, WindowResult.idHash(3), 10_000));
     }
 
     @Test

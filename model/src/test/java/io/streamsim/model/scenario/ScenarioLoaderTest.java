@@ -249,7 +249,7 @@ class ScenarioLoaderTest {
         List<Violation> v = violations(MINIMAL + "  graze: 5s\n");
 
         assertThat(v).containsExactly(new Violation(SOURCE, 10, "topology.graze",
-                "unknown key (allowed here: commitInterval, emit, grace, guarantee, stateStoreCacheBytes, window)"));
+                "unknown key (allowed here: commitInterval, emit, grace, guarantee, stateStoreCacheBytes, steps, window)"));
     }
 
     @Test
@@ -465,7 +465,7 @@ class ScenarioLoaderTest {
         List<Violation> v = violations(MINIMAL.replace("{tumbling: 10s}", "{tumbling: 10s, hopping: {size: 10s, advance: 5s}}"));
 
         assertThat(v).containsExactly(new Violation(SOURCE, 9, "topology.window",
-                "takes only one of: tumbling, hopping (found tumbling, hopping)"));
+                "takes only one of: tumbling, hopping, sliding, session (found tumbling, hopping)"));
     }
 
     @Test

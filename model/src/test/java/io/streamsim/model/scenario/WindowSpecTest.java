@@ -10,8 +10,8 @@ import org.junit.jupiter.api.Test;
 
 class WindowSpecTest {
 
-    private static final WindowSpec TUMBLING_10S = new WindowSpec.Tumbling(Duration.ofSeconds(10));
-    private static final WindowSpec HOPPING_10S_BY_5S = new WindowSpec.Hopping(Duration.ofSeconds(10), Duration.ofSeconds(5));
+    private static final WindowSpec.Aligned TUMBLING_10S = new WindowSpec.Tumbling(Duration.ofSeconds(10));
+    private static final WindowSpec.Aligned HOPPING_10S_BY_5S = new WindowSpec.Hopping(Duration.ofSeconds(10), Duration.ofSeconds(5));
 
     @Test
     void tumbling_lastMillisecondOfAWindow_belongsToIt() {
@@ -52,7 +52,7 @@ class WindowSpecTest {
         long[][] shapes = {{10_000, 10_000}, {10_000, 5_000}, {10_000, 3_000}, {5_000, 1_000}, {7_001, 7_001},
                 {60_000, 7_000}, {1, 1}};
         for (long[] shape : shapes) {
-            WindowSpec ours = shape[0] == shape[1]
+            WindowSpec.Aligned ours = shape[0] == shape[1]
                     ? new WindowSpec.Tumbling(Duration.ofMillis(shape[0]))
                     : new WindowSpec.Hopping(Duration.ofMillis(shape[0]), Duration.ofMillis(shape[1]));
             TimeWindows kafka = TimeWindows.ofSizeWithNoGrace(Duration.ofMillis(shape[0]))

@@ -92,8 +92,11 @@ public final class OracleCheck {
                     undecodable[0]++;
                     return;
                 }
-                if (!Watermark.KEY.equals(result.key())) {
-                    latest.put(new WindowKey(result.key(), result.windowStart().toEpochMilli()), result);
+                WindowKey window = new WindowKey(result.key(), result.windowStart().toEpochMilli());
+                if (result.retraction()) {
+                    latest.remove(window);
+                } else if (!Watermark.KEY.equals(result.key())) {
+                    latest.put(window, result);
                 }
             }, deadlineNanos, timeout);
 

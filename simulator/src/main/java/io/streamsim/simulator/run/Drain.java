@@ -42,7 +42,7 @@ final class Drain {
         Instant maxEventTime = pipeline.generator.stats().maxEventTime();
         WindowSpec window = pipeline.scenario.topology().window();
         Instant watermark = (maxEventTime != null ? maxEventTime : pipeline.origin)
-                .plus(window.size()).plus(pipeline.scenario.topology().grace()).plusMillis(1);
+                .plus(window.reach()).plus(pipeline.scenario.topology().grace()).plusMillis(1);
         pipeline.topics.writeWatermarks(pipeline.target.clientConfig(), watermark);
         Duration timeout = pipeline.options.drainTimeout();
         long deadline = System.nanoTime() + timeout.toNanos();

@@ -110,7 +110,12 @@ final class OutputTracker implements AutoCloseable {
             undecodable.incrementAndGet();
             return;
         }
-        latest.put(new WindowId(result.key(), result.windowStart().toEpochMilli()), result);
+        WindowId id = new WindowId(result.key(), result.windowStart().toEpochMilli());
+        if (result.retraction()) {
+            latest.remove(id); // a session merged into another: the window is gone, and no event's latency ends here
+            return;
+        }
+        latest.put(id, result);
         long latencyMs = Math.max(0, Math.min(MAX_LATENCY_MS, now - result.lastEmittedAt().toEpochMilli()));
         interval.recordValue(latencyMs);
         latencyTimer.record(latencyMs, TimeUnit.MILLISECONDS);

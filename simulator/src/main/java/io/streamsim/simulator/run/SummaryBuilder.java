@@ -71,7 +71,7 @@ final class SummaryBuilder {
 
         Map<OutputTracker.WindowId, WindowResult> results = tracker == null ? Map.of() : tracker.latestResults();
         long contributions = results.values().stream().mapToLong(WindowResult::count).sum();
-        long windowsPerRecord = windowsPerRecord(scenario.topology().window());
+        long windowsPerRecord = scenario.topology().steps().size() == 1 ? windowsPerRecord(scenario.topology().window()) : -1;
         // Without a drain the output is unfinished: what it should sum to is not known yet.
         long expected = oracle != null ? oracle.counts().contributionsExpected()
                 : !drained || recordsOnInput < 0 || windowsPerRecord < 0 ? -1
@@ -141,10 +141,16 @@ final class SummaryBuilder {
         return tracker.totalLatency();
     }
 
-    /** Windows each record belongs to, or -1 when it varies (hopping size not a multiple of advance). */
+    /**
+     * Windows each record belongs to, or -1 when it varies: hopping size not a multiple of advance, sliding
+     * windows (a record is in as many as its neighbours make), sessions (merges retract windows).
+     */
     static long windowsPerRecord(WindowSpec window) {
-        long size = window.size().toMillis();
-        long advance = window.advance().toMillis();
+        if (!(window instanceof WindowSpec.Aligned aligned)) {
+            return -1;
+        }
+        long size = aligned.size().toMillis();
+        long advance = aligned.advance().toMillis();
         return size % advance == 0 ? size / advance : -1;
     }
 

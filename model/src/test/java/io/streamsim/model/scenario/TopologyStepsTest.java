@@ -1,0 +1,175 @@
+package io.streamsim.model.scenario;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.streamsim.model.ClickEvent;
+import io.streamsim.model.OrderEvent;
+import io.streamsim.model.Watermark;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The {@code steps:} form of {@code topology:}: what it reads, and every misuse with its path and line. */
+class TopologyStepsTest {
+
+    private static final String SOURCE = "steps.yaml";
+
+    /** Lines: topology at 8, steps at 10, the step items at 11, 12, 13. */
+    private static String scenario(String type, String steps) {
+        return """
+                name: steps
+                seed: 1
+                events:
+                  type: %s
+                  keys: 10
+                rate:
+                  - {for: 10s, eventsPerSecond: 100}
+                topology:
+                  guarantee: exactly_once_v2
+                  steps:
+                %s""".formatted(type, steps.indent(4));
+    }
+
+    private static Scenario parse(String yaml) {
+        return ScenarioLoader.parse(yaml, SOURCE, null);
+    }
+
+    private static List<Violation> violations(String yaml) {
+        try {
+            parse(yaml);
+        } catch (ScenarioException e) {
+            return e.violations();
+        }
+        throw new AssertionError("expected violations in:\n" + yaml);
+    }
+
+    @Test
+    void parse_dedupGroupBySession_readsEachStepInOrder() {
+        Scenario s = parse(scenario("clickstream", """
+                - dedup: {within: 10m}
+                - groupBy: {field: userId}
+                - window: {session: {inactivityGap: 30s}, grace: 5s, emit: final}
+                """));
+
+        assertThat(s.topology().steps()).containsExactly(
+                new DedupStep(Duration.ofMinutes(10)),
+                new GroupByStep(List.of("userId")),
+                new WindowStep(new WindowSpec.Session(Duration.ofSeconds(30)), Duration.ofSeconds(5), EmitMode.FINAL));
+        assertThat(s.topology().guarantee()).isEqualTo(ProcessingGuarantee.EXACTLY_ONCE_V2);
+        assertThat(s.topology().dedup()).contains(new DedupStep(Duration.ofMinutes(10)));
+        assertThat(s.topology().grace()).isEqualTo(Duration.ofSeconds(5));
+    }
+
+    @Test
+    void parse_slidingWindowAndSeveralFields_areRead() {
+        Scenario s = parse(scenario("clickstream", """
+                - groupBy: {fields: [userId, page]}
+                - window: {sliding: 10m, emit: eager}
+                """));
+
+        assertThat(s.topology().groupBy()).contains(new GroupByStep(List.of("userId", "page")));
+        assertThat(s.topology().windowStep())
+                .isEqualTo(new WindowStep(new WindowSpec.Sliding(Duration.ofMinutes(10)), Duration.ZERO, EmitMode.EAGER));
+    }
+
+    @Test
+    void parse_flatForm_isOneWindowStepKeyedByTheEventKey() {
+        Scenario s = parse("""
+                name: flat
+                seed: 1
+                events: {type: orders, keys: 10}
+                rate:
+                  - {for: 10s, eventsPerSecond: 100}
+                topology: {window: {hopping: {size: 10s, advance: 5s}}, grace: 2s, emit: eager}
+                """);
+
+        assertThat(s.topology().steps()).containsExactly(new WindowStep(
+                new WindowSpec.Hopping(Duration.ofSeconds(10), Duration.ofSeconds(5)), Duration.ofSeconds(2), EmitMode.EAGER));
+    }
+
+    @Test
+    void parse_groupByAFieldTheEventTypeLacks_namesTheFieldsItHas() {
+        List<Violation> v = violations(scenario("orders", """
+                - groupBy: {field: userId}
+                - window: {tumbling: 10s}
+                """));
+
+        assertThat(v).containsExactly(new Violation(SOURCE, 11, "topology.steps[0].groupBy.field",
+                "orders events have no field 'userId'; they have sellerId, orderId, customerId, sku, currency"));
+    }
+
+    @Test
+    void parse_dedupAfterTheWindow_isRefusedAtTheStep() {
+        List<Violation> v = violations(scenario("clickstream", """
+                - window: {tumbling: 10s}
+                - dedup: {within: 1m}
+                """));
+
+        assertThat(v).containsExactly(new Violation(SOURCE, 12, "topology.steps[1]",
+                "dedup cannot come after window: steps run in the order dedup, groupBy, window, each at most once"));
+    }
+
+    @Test
+    void parse_stepsWithoutAWindow_needOne() {
+        List<Violation> v = violations(scenario("clickstream", """
+                - dedup: {within: 1m}
+                """));
+
+        assertThat(v).containsExactly(new Violation(SOURCE, 10, "topology.steps",
+                "must end with a window step: the app aggregates per window"));
+    }
+
+    @Test
+    void parse_stepsBesideTheFlatWindow_isRefused() {
+        List<Violation> v = violations("""
+                name: both
+                seed: 1
+                events: {type: orders, keys: 10}
+                rate:
+                  - {for: 10s, eventsPerSecond: 100}
+                topology:
+                  window: {tumbling: 10s}
+                  steps:
+                    - window: {tumbling: 10s}
+                """);
+
+        assertThat(v).containsExactly(new Violation(SOURCE, 7, "topology.window",
+                "give the window inside steps, or the flat window/grace/emit without steps, not both"));
+    }
+
+    @Test
+    void parse_unknownStepAndBadOptions_areEachReported() {
+        List<Violation> v = violations(scenario("clickstream", """
+                - salt: 8
+                - dedup: {within: 0s}
+                - window: {session: {inactivityGap: 30s, gap: 5s}}
+                """));
+
+        assertThat(v).extracting(Violation::path).containsExactly(
+                "topology.steps[0]", "topology.steps[0].salt", "topology.steps[1].dedup.within",
+                "topology.steps[2].window.session.gap");
+    }
+
+    @Test
+    void groupByKeyOf_joinsSeveralFieldsAndKeepsTheWatermarkKey() {
+        GroupByStep byUserAndPage = new GroupByStep(List.of("userId", "page"));
+        ClickEvent click = new ClickEvent(1, Instant.EPOCH, "page-1", "user-2", "s-3", "view", "direct", 10);
+
+        assertThat(byUserAndPage.keyOf(click)).isEqualTo("user-2|page-1");
+        assertThat(byUserAndPage.keyOf(new Watermark(Instant.EPOCH))).isEqualTo(Watermark.KEY);
+        assertThatThrownBy(() -> byUserAndPage.keyOf(new OrderEvent(1, Instant.EPOCH, "s", "o", "c", "sku", 1, 1, "EUR")))
+                .hasMessage("orders events have no field 'userId'");
+    }
+
+    @Test
+    void topologySpec_builtInCode_checksTheOrderToo() {
+        WindowStep window = new WindowStep(new WindowSpec.Tumbling(Duration.ofSeconds(1)), Duration.ZERO, EmitMode.FINAL);
+
+        assertThatThrownBy(() -> new TopologySpec(List.of(window, new GroupByStep(List.of("page"))),
+                ProcessingGuarantee.AT_LEAST_ONCE, Duration.ofSeconds(1), null))
+                .isInstanceOf(SpecException.class)
+                .hasMessageContaining("steps[1]: groupBy cannot come after window");
+    }
+}

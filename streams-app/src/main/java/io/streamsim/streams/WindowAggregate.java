@@ -1,0 +1,38 @@
+package io.streamsim.streams;
+
+import io.streamsim.model.scenario.WindowSpec;
+import io.streamsim.model.scenario.WindowStep;
+import org.apache.kafka.streams.kstream.KGroupedStream;
+import org.apache.kafka.streams.kstream.KTable;
+import org.apache.kafka.streams.kstream.Windowed;
+
+/**
+ * One window type's aggregation in Kafka Streams' DSL, and its late rule as the app counts it. One
+ * implementation per type, each the twin of a {@link io.streamsim.model.oracle.WindowModel} in the oracle.
+ */
+interface WindowAggregate {
+
+    /** The window state store's name. */
+    String STORE = "window-agg";
+
+    static WindowAggregate of(WindowStep step) {
+        WindowSpec window = step.window();
+        if (window instanceof WindowSpec.Aligned aligned) {
+            return new AlignedWindowAggregate(aligned, step.grace());
+        }
+        if (window instanceof WindowSpec.Sliding sliding) {
+            return new SlidingWindowAggregate(sliding, step.grace());
+        }
+        return new SessionWindowAggregate((WindowSpec.Session) window, step.grace());
+    }
+
+    /**
+     * How many drops a record at {@code timestampMs} counts as late when the aggregation's stream time is
+     * {@code streamTimeMs} (the record's own timestamp included), in Kafka's {@code dropped-records} unit for this
+     * window type; 0 when it is aggregated everywhere.
+     */
+    int lateDrops(long timestampMs, long streamTimeMs);
+
+    /** Aggregates the contributions per key and window, into {@link #STORE}. */
+    KTable<Windowed<String>, WindowAgg> aggregate(KGroupedStream<String, Contribution> grouped);
+}
