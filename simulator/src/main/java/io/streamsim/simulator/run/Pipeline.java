@@ -1,6 +1,7 @@
 package io.streamsim.simulator.run;
 
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.streamsim.model.EventClock;
 import io.streamsim.model.scenario.Scenario;
 import io.streamsim.producers.LoadGenerator;
 import io.streamsim.simulator.instances.AppInstances;
@@ -49,8 +50,10 @@ final class Pipeline implements AutoCloseable {
     LagMonitor lagMonitor;
     volatile LoadGenerator generator;
     volatile FaultRunner faults;
-    /** Event time of the first event; set when the producers start. */
+    /** Wall-clock time of the start of the load (emitted-at of the first event); set when the producers start. */
     Instant origin;
+    /** Event time as a function of the wall offset from {@link #origin}; set when the producers start. */
+    volatile EventClock eventClock;
     /** {@link System#nanoTime()} at the start of the load: every figure's second 0. */
     volatile long loadStartNanos;
 

@@ -125,7 +125,8 @@ final class SummaryBuilder {
 
         KafkaTarget target = pipeline.target;
         return new RunSummary(scenario.name(), scenario.seed(), scenario.prompt(),
-                outcome == RunResult.Outcome.COMPLETED, reason, startedAt, clock.instant(), pipeline.origin,
+                outcome == RunResult.Outcome.COMPLETED, reason, startedAt, clock.instant(),
+                pipeline.eventClock == null ? pipeline.origin : pipeline.eventClock.origin(),
                 new RunSummary.Versions(version(), AppInfoParser.getVersion(), System.getProperty("java.version")),
                 new RunSummary.Target(target.mode(), target.bootstrapServers(), target.brokers(),
                         scenario.app().instances(), scenario.app().threadsPerInstance(),
