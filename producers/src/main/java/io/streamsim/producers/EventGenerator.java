@@ -77,6 +77,8 @@ public final class EventGenerator {
     private final double poisonFraction;
     /** Salts the poison draw's random source, so it is independent of the event's own. */
     private static final long POISON_SALT = 0x706F69736F6E4CL;
+    /** Salts a backfill's random source, so backfilled events are drawn apart from the live ones. */
+    private static final long BACKFILL_SALT = 0x6261636B66696C6CL;
     private final int shards;
     private final List<Fault.ClockSkew> skews;
     private final int users;
@@ -160,6 +162,20 @@ public final class EventGenerator {
                 ? order(index, eventTime, key, random)
                 : click(index, eventTime, eventMillis, key, random);
         return new GeneratedEvent(event, due, late, duplicated, poisonFollows(index));
+    }
+
+    /**
+     * A historical event for a backfill: id {@code id}, event time {@code eventMillis}, key and payload drawn as the
+     * live stream's are (same event type and key distribution) from a random source of its own, seeded by the
+     * scenario seed and {@code id}, so a backfill is the same on every run. No disorder, duplicates or poison.
+     */
+    public Event historicalEvent(long id, long eventMillis) {
+        SplittableRandom random = new SplittableRandom(mix(seed ^ BACKFILL_SALT, id));
+        String key = keyName(keys.next(random));
+        Instant eventTime = Instant.ofEpochMilli(eventMillis);
+        return type == EventType.ORDERS
+                ? order(id, eventTime, key, random)
+                : click(id, eventTime, eventMillis, key, random);
     }
 
     /**

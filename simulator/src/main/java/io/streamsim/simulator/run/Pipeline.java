@@ -12,8 +12,10 @@ import io.streamsim.streams.MetricsServer;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,6 +42,10 @@ final class Pipeline implements AutoCloseable {
     final Map<String, InstanceStatus> statuses = new ConcurrentHashMap<>();
     /** Poison records written by poison-burst faults, apart from the producers' poison fraction. */
     final AtomicLong poisonWritten = new AtomicLong();
+    /** What each backfill fault wrote, in order. */
+    final List<Backfill.Result> backfills = new CopyOnWriteArrayList<>();
+    /** What each replay fault did, in order. */
+    final List<Replay.Result> replays = new CopyOnWriteArrayList<>();
 
     MetricsServer metricsServer;
     /** What a {@link RunListener} asked to be closed with the run (the live page). */
