@@ -13,6 +13,12 @@ public final class Headers {
      */
     public static final String EMITTED_AT = "emitted-at";
 
+    /**
+     * Present (empty) on the records a backfill fault writes: the oracle counts their fate apart from the live
+     * events'. Ids tell them apart too; the header spares decoding every record to look.
+     */
+    public static final String BACKFILL = "streamsim-backfill";
+
     private Headers() {
     }
 

@@ -1,6 +1,7 @@
 package io.streamsim.producers;
 
 import io.streamsim.model.Event;
+import io.streamsim.model.EventClock;
 import io.streamsim.model.EventCodec;
 import java.nio.charset.StandardCharsets;
 
@@ -14,22 +15,35 @@ import java.nio.charset.StandardCharsets;
  *
  * @param eventMillis the record timestamp: the event time, shifted as above
  */
-record EncodedEvent(GeneratedEvent generated, long realOffsetNanos, long eventMillis, byte[] key, byte[] value) {
+record EncodedEvent(GeneratedEvent generated, long realOffsetNanos, long eventMillis, byte[] key, byte[] value,
+                    EventClock clock) {
 
-    /** Encodes {@code g} as due at ticker offset {@code realOffsetNanos}. */
+    /** A clock with event time as wall time: the shift is the wall-clock shift. */
+    private static final EventClock WALL = new EventClock(java.time.Instant.EPOCH, 1);
+
+    /** Encodes {@code g} as due at ticker offset {@code realOffsetNanos}, event time running with the wall clock. */
     static EncodedEvent of(GeneratedEvent g, long realOffsetNanos) {
+        return of(g, realOffsetNanos, WALL);
+    }
+
+    /**
+     * Encodes {@code g} as due at ticker offset {@code realOffsetNanos}; the event time moves by what {@code clock}
+     * makes of the shift (under {@code events.timeScale} a second of wall time is that many seconds of event time).
+     */
+    static EncodedEvent of(GeneratedEvent g, long realOffsetNanos, EventClock clock) {
         Event event = g.event();
-        long shiftMillis = (realOffsetNanos - g.dueOffsetNanos()) / 1_000_000;
+        long shiftMillis = realOffsetNanos == g.dueOffsetNanos() ? 0
+                : clock.epochMillisAt(realOffsetNanos) - clock.epochMillisAt(g.dueOffsetNanos());
         if (shiftMillis != 0) {
             event = event.withEventTime(event.eventTime().plusMillis(shiftMillis));
         }
         return new EncodedEvent(g, realOffsetNanos, event.eventTime().toEpochMilli(),
-                event.key().getBytes(StandardCharsets.UTF_8), EventCodec.encode(event));
+                event.key().getBytes(StandardCharsets.UTF_8), EventCodec.encode(event), clock);
     }
 
     /** This event as due at {@code realOffsetNanos}: itself when that is what it was encoded for. */
     EncodedEvent at(long realOffsetNanos) {
-        return realOffsetNanos == this.realOffsetNanos ? this : of(generated, realOffsetNanos);
+        return realOffsetNanos == this.realOffsetNanos ? this : of(generated, realOffsetNanos, clock);
     }
 
     /** The event's id: its index in the stream. */

@@ -2,6 +2,7 @@ package io.streamsim.producers;
 
 import io.streamsim.model.ClickEvent;
 import io.streamsim.model.Event;
+import io.streamsim.model.EventClock;
 import io.streamsim.model.EventType;
 import io.streamsim.model.OrderEvent;
 import io.streamsim.model.scenario.DisorderSpec;
@@ -18,9 +19,11 @@ import java.util.SplittableRandom;
  * The scenario's event stream, by index: {@link #event(long)} depends only on {@code (scenario.seed(), index,
  * origin)}, so threads can generate disjoint slices in any order and a checker can regenerate any event.
  *
- * <p>Event {@code i} is due at {@code timeline.dueOffsetNanos(i)}; its event time is {@code origin + due},
- * truncated to milliseconds (the resolution of record timestamps), set back by a sampled delay (in whole
- * milliseconds, capped at {@code disorder.maxDelay}) when it is late. Its id is its index.
+ * <p>Event {@code i} is due at {@code timeline.dueOffsetNanos(i)}; its event time is the scenario's
+ * {@link EventClock} at that offset ({@code events.startTime} or {@code origin}, plus {@code due x
+ * events.timeScale}), truncated to milliseconds (the resolution of record timestamps), set back by a sampled
+ * event-time delay (in whole milliseconds, capped at {@code disorder.maxDelay}) when it is late. Its id is its
+ * index.
  *
  * <p>This is the producer's hot path: no regex, formatting, boxing or per-event collections; strings that
  * repeat are precomputed.
@@ -62,8 +65,7 @@ public final class EventGenerator {
 
     private final RateTimeline timeline;
     private final long seed;
-    private final long originMillis;
-    private final long originSubMilliNanos;
+    private final EventClock clock;
     private final EventType type;
     private final KeySampler keys;
     private final String keyPrefix;
@@ -75,6 +77,8 @@ public final class EventGenerator {
     private final double poisonFraction;
     /** Salts the poison draw's random source, so it is independent of the event's own. */
     private static final long POISON_SALT = 0x706F69736F6E4CL;
+    /** Salts a backfill's random source, so backfilled events are drawn apart from the live ones. */
+    private static final long BACKFILL_SALT = 0x6261636B66696C6CL;
     private final int shards;
     private final List<Fault.ClockSkew> skews;
     private final int users;
@@ -87,8 +91,7 @@ public final class EventGenerator {
         DisorderSpec disorder = scenario.disorder();
         this.timeline = scenario.timeline();
         this.seed = scenario.seed();
-        this.originMillis = origin.toEpochMilli();
-        this.originSubMilliNanos = origin.getNano() % 1_000_000;
+        this.clock = EventClock.of(events, origin);
         this.type = events.type();
         this.keys = KeySampler.of(events.keyDistribution(), events.keys());
         this.keyPrefix = type.keyPrefix();
@@ -117,6 +120,11 @@ public final class EventGenerator {
         return timeline;
     }
 
+    /** Event time as a function of the wall offset from the start of the load. */
+    public EventClock clock() {
+        return clock;
+    }
+
     /** Events in the stream: indices run from 0 to {@code totalEvents() - 1}. */
     public long totalEvents() {
         return timeline.totalEvents();
@@ -141,7 +149,7 @@ public final class EventGenerator {
     public GeneratedEvent event(long index) {
         long due = timeline.dueOffsetNanos(index);
         SplittableRandom random = new SplittableRandom(mix(seed, index));
-        long eventMillis = originMillis + (originSubMilliNanos + due) / 1_000_000;
+        long eventMillis = clock.epochMillisAt(due);
         boolean late = random.nextDouble() < lateFraction;
         if (late) {
             eventMillis -= delays.nextNanos(random) / 1_000_000;
@@ -157,9 +165,24 @@ public final class EventGenerator {
     }
 
     /**
+     * A historical event for a backfill: id {@code id}, event time {@code eventMillis}, key and payload drawn as the
+     * live stream's are (same event type and key distribution) from a random source of its own, seeded by the
+     * scenario seed and {@code id}, so a backfill is the same on every run. No disorder, duplicates or poison.
+     */
+    public Event historicalEvent(long id, long eventMillis) {
+        SplittableRandom random = new SplittableRandom(mix(seed ^ BACKFILL_SALT, id));
+        String key = keyName(keys.next(random));
+        Instant eventTime = Instant.ofEpochMilli(eventMillis);
+        return type == EventType.ORDERS
+                ? order(id, eventTime, key, random)
+                : click(id, eventTime, eventMillis, key, random);
+    }
+
+    /**
      * A clock skew fault shifts the event times of one producer shard (events {@code index % threads == shard},
-     * the ones that shard's thread sends) that fall due within the fault's span: part of the stream, so the same
-     * scenario gives the same skewed events whenever the fault is applied.
+     * the ones that shard's thread sends) that fall due within the fault's span (a wall-clock span) by its offset
+     * (an event-time shift, like disorder delays): part of the stream, so the same scenario gives the same skewed
+     * events whenever the fault is applied.
      */
     private long skewMillis(long index, long dueOffsetNanos) {
         if (skews.isEmpty()) {

@@ -49,7 +49,7 @@ final class EventPrefetcher implements AutoCloseable {
     static LongFunction<EncodedEvent> preparing(EventGenerator generator, Pacer pacer) {
         return index -> {
             GeneratedEvent g = generator.event(index);
-            return EncodedEvent.of(g, pacer.realOffsetNanos(g.dueOffsetNanos()));
+            return EncodedEvent.of(g, pacer.realOffsetNanos(g.dueOffsetNanos()), generator.clock());
         };
     }
 

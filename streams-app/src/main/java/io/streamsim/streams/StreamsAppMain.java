@@ -16,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -340,6 +341,7 @@ public final class StreamsAppMain implements Callable<Integer> {
             clientConfig.putIfAbsent(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, String.valueOf(ms));
             clientConfig.putIfAbsent(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, String.valueOf(Math.max(500, ms / 3)));
         }
+        InternalTopicRetention.streamsConfig(scenario, Instant.now()).forEach(clientConfig::putIfAbsent);
         String name = scenario.name();
         String instance = instanceId != null ? instanceId : defaultInstanceId();
         try {

@@ -112,6 +112,16 @@ public final class WindowOracle {
         model.resetStreamTime(partition);
     }
 
+    /** Records taken so far with at least one window dropped as too late. */
+    public long lateRecords() {
+        return lateRecords;
+    }
+
+    /** (record, window) pairs dropped as too late so far. */
+    public long droppedLate() {
+        return droppedLate;
+    }
+
     /** The partition's stream time: the largest timestamp aggregated since the last reset, -1 for none. */
     public long streamTime(int partition) {
         return model.streamTime(partition);

@@ -1,6 +1,8 @@
 package io.streamsim.model.scenario;
 
 import io.streamsim.model.EventType;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import org.snakeyaml.engine.v2.nodes.MappingNode;
 import org.snakeyaml.engine.v2.nodes.Node;
 
@@ -16,11 +18,30 @@ final class EventsReader {
         KeyDistribution distribution = f.has("keyDistribution")
                 ? keyDistribution(f.tree(), f.get("keyDistribution", false), f.path("keyDistribution"))
                 : EventsSpec.DEFAULT_KEY_DISTRIBUTION;
+        boolean startGiven = f.has("startTime");
+        Instant startTime = startGiven ? instant(f, "startTime") : null;
+        Double timeScale = f.has("timeScale") ? f.number("timeScale", false) : Double.valueOf(EventsSpec.DEFAULT_TIME_SCALE);
         f.finish();
-        if (type == null || keys == null || distribution == null) {
+        if (type == null || keys == null || distribution == null || (startGiven && startTime == null)
+                || timeScale == null) {
             return null;
         }
-        return f.build(() -> new EventsSpec(type, YamlTree.clampInt(keys), distribution));
+        return f.build(() -> new EventsSpec(type, YamlTree.clampInt(keys), distribution, startTime, timeScale));
+    }
+
+    /** An ISO-8601 instant in UTC, e.g. {@code 2026-01-05T00:00:00Z}. */
+    private static Instant instant(YamlTree.Fields f, String key) {
+        String text = f.string(key, true);
+        if (text == null) {
+            return null;
+        }
+        try {
+            return Instant.parse(text.trim());
+        } catch (DateTimeParseException e) {
+            f.tree().violation(f.get(key, true), f.path(key),
+                    "'" + text + "' is not an instant: write it in UTC, e.g. 2026-01-05T00:00:00Z");
+            return null;
+        }
     }
 
     /** {@code uniform}, {@code {zipf: EXPONENT}} or {@code {hotspot: {keyFraction: F, trafficFraction: F}}}. */

@@ -222,4 +222,62 @@ public sealed interface Fault {
             return "rateStep";
         }
     }
+
+    /**
+     * Writes {@code events} historical events into the input topic as fast as a producer can, beside the live
+     * traffic: their event times spread evenly over {@code [now + from, now + to]}, where now is the live event time
+     * at the fault (both offsets are event-time durations, {@code from < to <= 0}). Keys and payloads follow the
+     * scenario's event type and key distribution, drawn from the scenario seed; ids lie apart from the live ones;
+     * {@code dirt} (duplicates, poison) does not apply to them. YAML:
+     * {@code {at: 40s, backfill: {from: -6h, to: -1h, events: 200000}}}.
+     */
+    record Backfill(Duration at, Duration from, Duration to, long events) implements Fault {
+
+        public static final long MAX_EVENTS = 10_000_000;
+
+        public Backfill {
+            Checks.at("").notNegative("at", at)
+                    .that(from.compareTo(to) < 0, "backfill.from", "must be before to (" + Durations.format(to)
+                            + "), was " + Durations.format(from))
+                    .that(to.isNegative() || to.isZero(), "backfill.to",
+                            "must be <= 0 (the past of the live event time), was " + Durations.format(to))
+                    .range("backfill.events", events, 1, MAX_EVENTS).done();
+        }
+
+        @Override
+        public String describe() {
+            return "backfill " + events + " events from " + Durations.format(from) + " to " + Durations.format(to);
+        }
+
+        @Override
+        public String action() {
+            return "backfill";
+        }
+    }
+
+    /**
+     * Stops every app instance, resets the application as Kafka's reset tool does (committed offsets of the
+     * application id to the earliest offsets of the input topic, the internal changelog and repartition topics
+     * deleted, local state wiped) and starts the same instances again: the whole input is processed again from
+     * scratch, with fresh stream time. YAML: {@code {at: 70s, replay: {from: earliest}}}.
+     */
+    record Replay(Duration at) implements Fault {
+
+        /** The only {@code from} there is: the earliest offsets still on the input topic. */
+        public static final String FROM_EARLIEST = "earliest";
+
+        public Replay {
+            Checks.at("").notNegative("at", at).done();
+        }
+
+        @Override
+        public String describe() {
+            return "replay from earliest";
+        }
+
+        @Override
+        public String action() {
+            return "replay";
+        }
+    }
 }

@@ -42,7 +42,7 @@ final class FaultsReader {
         YamlTree tree = f.tree();
         Duration at = f.duration("at", true);
         String kind = f.oneOf("kill", "stop", "restart", "scaleOut", "pauseProducers", "slowProcessing",
-                "poisonBurst", "clockSkew", "rateStep");
+                "poisonBurst", "clockSkew", "rateStep", "backfill", "replay");
         Fault fault = null;
         if (kind != null) {
             fault = switch (kind) {
@@ -80,6 +80,24 @@ final class FaultsReader {
                     s.finish();
                     return at == null || perRecord == null || lasting == null ? null
                             : f.build(() -> new Fault.SlowProcessing(at, perRecord, lasting));
+                });
+                case "backfill" -> f.section("backfill", b -> {
+                    Duration from = signedDuration(b, "from");
+                    Duration to = signedDuration(b, "to");
+                    Long events = b.integer("events", true);
+                    b.finish();
+                    return at == null || from == null || to == null || events == null ? null
+                            : f.build(() -> new Fault.Backfill(at, from, to, events));
+                });
+                case "replay" -> f.section("replay", r -> {
+                    String from = r.string("from", true);
+                    r.finish();
+                    if (from != null && !Fault.Replay.FROM_EARLIEST.equals(from.trim())) {
+                        tree.violation(r.get("from", true), r.path("from"),
+                                "must be earliest (the start of the input topic), was '" + from + "'");
+                        return null;
+                    }
+                    return at == null || from == null ? null : f.build(() -> new Fault.Replay(at));
                 });
                 default -> f.section("clockSkew", c -> {
                     long shard = Objects.requireNonNullElse(c.integer("shard", false),

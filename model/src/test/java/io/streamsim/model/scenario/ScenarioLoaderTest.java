@@ -265,7 +265,7 @@ class ScenarioLoaderTest {
         List<Violation> v = violations(MINIMAL.replace("  keys: 10\n", "  keys: 10\n  keyz: 5\n"));
 
         assertThat(v).containsExactly(new Violation(SOURCE, 6, "events.keyz",
-                "unknown key (allowed here: keyDistribution, keys, type)"));
+                "unknown key (allowed here: keyDistribution, keys, startTime, timeScale, type)"));
     }
 
     @Test

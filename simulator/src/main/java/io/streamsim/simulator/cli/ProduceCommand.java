@@ -1,6 +1,7 @@
 package io.streamsim.simulator.cli;
 
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.streamsim.model.EventTimeReach;
 import io.streamsim.model.scenario.Scenario;
 import io.streamsim.producers.LoadGenerator;
 import io.streamsim.producers.ProducerStats;
@@ -125,7 +126,7 @@ final class ProduceCommand implements Callable<Integer> {
             throws InterruptedException, ExecutionException {
         try {
             target.admin().createTopics(List.of(new NewTopic(topic, scenario.topics().partitions(),
-                    scenario.topics().replicationFactor()))).all().get();
+                    scenario.topics().replicationFactor()).configs(EventTimeReach.topicConfigs(scenario)))).all().get();
         } catch (ExecutionException e) {
             if (!(e.getCause() instanceof TopicExistsException)) {
                 throw e;

@@ -203,6 +203,14 @@ final class RunCommand implements Callable<Integer> {
                     seconds(r.lagRecoveredAfterSeconds()), r.rebalances(),
                     r.overlapping() ? " (overlapping: episode " + r.episode() + ", measured to its end)" : "");
         }
+        for (RunSummary.CatchUp c : s.catchUps()) {
+            out.printf(Locale.ROOT, "  %s at %.1fs: caught up after %s at %.0f records/s; lag %.0f before, peak %d;"
+                            + " p99 %.2fs before, peak %.2fs%s%n", c.fault(), c.atSeconds(), seconds(c.catchUpSeconds()),
+                    c.reprocessedPerSecond(), c.lagBeforeRecords(), c.peakLagRecords(), c.p99BeforeSeconds(),
+                    c.peakP99Seconds(), c.backfill() == null || c.backfill().recordsDroppedLate() == null ? ""
+                            : "; backfilled events dropped late " + c.backfill().recordsDroppedLate() + " of "
+                            + c.backfill().acked());
+        }
         for (RunSummary.ExpectationResult e : s.expectations()) {
             out.printf(Locale.ROOT, "  expect %s %s: %s  [%s]%n", e.name(), e.expected(), e.actual(),
                     e.met() ? "met" : "FAILED");

@@ -1,5 +1,6 @@
 package io.streamsim.simulator.oracle;
 
+import io.streamsim.model.Headers;
 import io.streamsim.model.Watermark;
 import io.streamsim.model.WindowResult;
 import io.streamsim.model.oracle.Expectation;
@@ -80,7 +81,9 @@ public final class OracleCheck {
             Map<TopicPartition, Long> outputEnd = endOffsets(consumer, outputTopic, partitions, deadlineNanos);
 
             WindowOracle oracle = new WindowOracle(spec);
-            long inputRead = read(consumer, inputEnd, r -> accept(oracle, r), deadlineNanos, timeout);
+            long[] backfill = new long[3];
+            long inputRead = read(consumer, inputEnd, r -> acceptCountingBackfill(oracle, r, backfill), deadlineNanos,
+                    timeout);
 
             Map<WindowKey, WindowResult> latest = new HashMap<>();
             long[] undecodable = {0};
@@ -113,8 +116,23 @@ public final class OracleCheck {
             }
             writeDetails(detailsFile, verdict);
             return new OracleReport(verdict.describe(), verdict.withMismatchesLimitedTo(MISMATCHES_IN_REPORT),
-                    inputRead, outputRead, undecodable[0], oracle.latenessHistogram());
+                    inputRead, outputRead, undecodable[0], oracle.latenessHistogram(),
+                    backfill[0] == 0 ? null : new OracleReport.BackfillFate(backfill[0], backfill[1], backfill[2]));
         }
+    }
+
+    /** Feeds {@code r}; for a backfilled record, adds 1, its late record (0 or 1) and dropped pairs to {@code fate}. */
+    private static void acceptCountingBackfill(WindowOracle oracle, ConsumerRecord<byte[], byte[]> r, long[] fate) {
+        if (r.headers().lastHeader(Headers.BACKFILL) == null) {
+            accept(oracle, r);
+            return;
+        }
+        long lateBefore = oracle.lateRecords();
+        long droppedBefore = oracle.droppedLate();
+        accept(oracle, r);
+        fate[0]++;
+        fate[1] += oracle.lateRecords() - lateBefore;
+        fate[2] += oracle.droppedLate() - droppedBefore;
     }
 
     private static void accept(WindowOracle oracle, ConsumerRecord<byte[], byte[]> r) {

@@ -16,6 +16,7 @@ import io.streamsim.model.oracle.OracleVerdict;
  * @param outputRecordsUndecodable output records that are not a window result (never expected)
  * @param lateness                 how late the replayed events were by stream time (the report's lateness chart);
  *                                 null when not measured
+ * @param backfill                 what became of the records backfill faults wrote; null when there were none
  */
 public record OracleReport(
         String verdict,
@@ -23,7 +24,25 @@ public record OracleReport(
         long inputRecordsRead,
         long outputRecordsRead,
         long outputRecordsUndecodable,
-        LatenessHistogram lateness) {
+        LatenessHistogram lateness,
+        BackfillFate backfill) {
+
+    /**
+     * The backfilled records' fate by the oracle's drop rule (Kafka Streams' own): a backfill into a live windowed
+     * aggregation lands behind stream time, so most of it is dropped as too late.
+     *
+     * @param records            backfilled records on the input topic
+     * @param recordsDroppedLate of them, those with at least one window dropped as too late
+     * @param pairsDroppedLate   (record, window) pairs of them dropped as too late
+     */
+    public record BackfillFate(long records, long recordsDroppedLate, long pairsDroppedLate) {
+    }
+
+    /** A report without backfills. */
+    public OracleReport(String verdict, OracleVerdict counts, long inputRecordsRead, long outputRecordsRead,
+                        long outputRecordsUndecodable, LatenessHistogram lateness) {
+        this(verdict, counts, inputRecordsRead, outputRecordsRead, outputRecordsUndecodable, lateness, null);
+    }
 
     /** A report without a lateness histogram. */
     public OracleReport(String verdict, OracleVerdict counts, long inputRecordsRead, long outputRecordsRead,

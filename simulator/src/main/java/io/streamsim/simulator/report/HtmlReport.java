@@ -112,6 +112,7 @@ public final class HtmlReport {
         oracle(b, summary);
         expectations(b, summary);
         faults(b, summary);
+        catchUps(b, summary);
         b.append(HtmlReportPage.scripts(HtmlReportPage.chartData(scenario, samples, events, lateness), "report.js"));
         b.append("</body>\n</html>\n");
         return b.toString();
@@ -247,6 +248,29 @@ public final class HtmlReport {
                     .append(f.lagRecoveredAfterSeconds() == null ? "–" : number(f.lagRecoveredAfterSeconds()))
                     .append("</td><td class=\"num\">").append(f.rebalances()).append("</td><td class=\"num\">")
                     .append(number(f.longestStallSeconds())).append("</td></tr>\n");
+        }
+        b.append("</table>\n");
+    }
+
+    /** Backfills and replays: how long the app took to catch up, and what became of the backfill. */
+    private static void catchUps(StringBuilder b, RunSummary s) {
+        if (s.catchUps() == null || s.catchUps().isEmpty()) {
+            return;
+        }
+        b.append("<h2>Backfill and replay</h2>\n<table id=\"catch-ups\">\n<tr><th>at (s)</th><th>fault</th>"
+                + "<th>caught up after (s)</th><th>records/s while catching up</th><th>lag before / peak</th>"
+                + "<th>p99 before / peak (s)</th><th>backfilled dropped late</th></tr>\n");
+        for (RunSummary.CatchUp c : s.catchUps()) {
+            b.append("<tr><td class=\"num\">").append(number(c.atSeconds())).append("</td><td>")
+                    .append(HtmlReportPage.escape(c.fault())).append("</td><td class=\"num\">")
+                    .append(c.catchUpSeconds() == null ? "–" : number(c.catchUpSeconds()))
+                    .append("</td><td class=\"num\">").append(number(c.reprocessedPerSecond()))
+                    .append("</td><td class=\"num\">").append(number(c.lagBeforeRecords())).append(" / ")
+                    .append(c.peakLagRecords()).append("</td><td class=\"num\">").append(number(c.p99BeforeSeconds()))
+                    .append(" / ").append(number(c.peakP99Seconds())).append("</td><td class=\"num\">")
+                    .append(c.backfill() == null || c.backfill().recordsDroppedLate() == null ? "–"
+                            : c.backfill().recordsDroppedLate() + " of " + c.backfill().acked())
+                    .append("</td></tr>\n");
         }
         b.append("</table>\n");
     }

@@ -41,7 +41,7 @@ final class Drain {
         pipeline.faults.close();
         Instant maxEventTime = pipeline.generator.stats().maxEventTime();
         WindowSpec window = pipeline.scenario.topology().window();
-        Instant watermark = (maxEventTime != null ? maxEventTime : pipeline.origin)
+        Instant watermark = (maxEventTime != null ? maxEventTime : pipeline.eventClock.origin())
                 .plus(window.reach()).plus(pipeline.scenario.topology().grace()).plusMillis(1);
         pipeline.topics.writeWatermarks(pipeline.target.clientConfig(), watermark);
         Duration timeout = pipeline.options.drainTimeout();

@@ -44,6 +44,16 @@ final class FaultRunner implements AutoCloseable {
 
         /** Multiplies the producers' rate from now on. */
         void changeRate(double factor);
+
+        /** Writes a backfill's historical events into the input topic; returns once they are acknowledged. */
+        default void backfill(Fault.Backfill backfill, double atSeconds) throws Exception {
+            throw new UnsupportedOperationException("backfill");
+        }
+
+        /** Stops the app, resets its offsets and state as Kafka's reset tool does, and starts it again. */
+        default void replay(Fault.Replay replay, double atSeconds) throws Exception {
+            throw new UnsupportedOperationException("replay");
+        }
     }
 
     /**
@@ -156,6 +166,10 @@ final class FaultRunner implements AutoCloseable {
                 actions.clockSkew(c.shard(), c.offset(), c.lasting());
             } else if (fault instanceof Fault.RateStep r) {
                 actions.changeRate(r.factor());
+            } else if (fault instanceof Fault.Backfill b) {
+                actions.backfill(b, (begin - startNanos) / 1e9);
+            } else if (fault instanceof Fault.Replay r) {
+                actions.replay(r, (begin - startNanos) / 1e9);
             }
         } catch (Exception e) {
             if (e instanceof InterruptedException) {

@@ -1,6 +1,7 @@
 package io.streamsim.simulator.run;
 
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.streamsim.model.EventClock;
 import io.streamsim.model.scenario.Scenario;
 import io.streamsim.producers.LoadGenerator;
 import io.streamsim.simulator.instances.AppInstances;
@@ -11,8 +12,10 @@ import io.streamsim.streams.MetricsServer;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,6 +42,10 @@ final class Pipeline implements AutoCloseable {
     final Map<String, InstanceStatus> statuses = new ConcurrentHashMap<>();
     /** Poison records written by poison-burst faults, apart from the producers' poison fraction. */
     final AtomicLong poisonWritten = new AtomicLong();
+    /** What each backfill fault wrote, in order. */
+    final List<Backfill.Result> backfills = new CopyOnWriteArrayList<>();
+    /** What each replay fault did, in order. */
+    final List<Replay.Result> replays = new CopyOnWriteArrayList<>();
 
     MetricsServer metricsServer;
     /** What a {@link RunListener} asked to be closed with the run (the live page). */
@@ -49,8 +56,10 @@ final class Pipeline implements AutoCloseable {
     LagMonitor lagMonitor;
     volatile LoadGenerator generator;
     volatile FaultRunner faults;
-    /** Event time of the first event; set when the producers start. */
+    /** Wall-clock time of the start of the load (emitted-at of the first event); set when the producers start. */
     Instant origin;
+    /** Event time as a function of the wall offset from {@link #origin}; set when the producers start. */
+    volatile EventClock eventClock;
     /** {@link System#nanoTime()} at the start of the load: every figure's second 0. */
     volatile long loadStartNanos;
 

@@ -2,6 +2,7 @@ package io.streamsim.simulator.run;
 
 import io.streamsim.model.scenario.Fault;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 
 /** What each fault does to the running pipeline: a broker fault to the cluster, the others to instances or producers. */
@@ -76,5 +77,25 @@ final class PipelineActions implements FaultRunner.Actions {
      */
     @Override
     public void clockSkew(int shard, Duration offset, Duration lasting) {
+    }
+
+    @Override
+    public void backfill(Fault.Backfill backfill, double atSeconds) {
+        Instant liveEventTime = Instant.ofEpochMilli(pipeline.eventClock.epochMillisAt(
+                System.nanoTime() - pipeline.loadStartNanos));
+        Backfill.Result result = Backfill.write(backfill, pipeline.backfills.size(), pipeline.scenario,
+                pipeline.origin, liveEventTime, pipeline.topics.input(), pipeline.target.clientConfig(),
+                System::currentTimeMillis, atSeconds);
+        pipeline.backfills.add(result);
+        if (result.failed() > 0) {
+            throw new IllegalStateException(result.failed() + " of " + result.events() + " backfill records failed");
+        }
+    }
+
+    @Override
+    public void replay(Fault.Replay replay, double atSeconds) throws Exception {
+        RunTopics topics = pipeline.topics;
+        pipeline.replays.add(Replay.run(pipeline.instances, pipeline.target.admin(), pipeline.applicationId,
+                topics.input(), topics.partitions(), pipeline.stateDir, replay.describe(), atSeconds));
     }
 }

@@ -1,6 +1,7 @@
 package io.streamsim.simulator.run;
 
 import io.micrometer.core.instrument.FunctionCounter;
+import io.streamsim.model.EventClock;
 import io.streamsim.model.scenario.Fault;
 import io.streamsim.model.scenario.Scenario;
 import io.streamsim.producers.LoadGenerator;
@@ -85,7 +86,7 @@ final class RunStartup {
     }
 
     void createTopics() throws Exception {
-        pipeline.topics.create(pipeline.target.admin(), pipeline.scenario.topics());
+        pipeline.topics.create(pipeline.target.admin(), pipeline.scenario);
     }
 
     /** The simulator's {@code /metrics}, and the app instances' endpoints for Prometheus' discovery. */
@@ -159,6 +160,7 @@ final class RunStartup {
     /** The paced producers and the fault timeline, both from now: second 0 of the run's figures. */
     void startProducers(FaultRunner.Actions actions) {
         pipeline.origin = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        pipeline.eventClock = EventClock.of(pipeline.scenario.events(), pipeline.origin);
         pipeline.generator = new LoadGenerator(pipeline.scenario, pipeline.topics.input(),
                 pipeline.target.clientConfig(), pipeline.origin, Ticker.system(), pipeline.registry);
         FaultRunner faults = new FaultRunner(pipeline.scenario.faults(), actions, System::nanoTime, pipeline.registry);

@@ -30,7 +30,66 @@ public record RunSummary(
         List<PhaseFigures> phases,
         List<FaultRecovery> faults,
         List<ExpectationResult> expectations,
-        List<String> talkingPoints) {
+        List<String> talkingPoints,
+        List<CatchUp> catchUps) {
+
+    /** A summary without backfill or replay faults. */
+    public RunSummary(String scenario, long seed, String prompt, boolean completed, String outcome, Instant startedAt,
+                      Instant finishedAt, Instant eventTimeOrigin, Versions versions, Target target, Topics topics,
+                      Totals totals, Checks checks, Throughput throughput, Latency latency, Lag lag,
+                      OracleReport oracle, List<PhaseFigures> phases, List<FaultRecovery> faults,
+                      List<ExpectationResult> expectations, List<String> talkingPoints) {
+        this(scenario, seed, prompt, completed, outcome, startedAt, finishedAt, eventTimeOrigin, versions, target,
+                topics, totals, checks, throughput, latency, lag, oracle, phases, faults, expectations, talkingPoints,
+                List.of());
+    }
+
+    /**
+     * How the pipeline caught up after a backfill or a replay (see the simulator's CatchUps for the exact rules).
+     *
+     * @param bandRecords              lag at or below this counts as caught up: one second of traffic, or the lag
+     *                                 before the fault when higher
+     * @param catchUpSeconds           from the fault until lag is back in the band; null when it never was
+     * @param recordsProcessed         records the app processed while catching up, live ones included
+     * @param reprocessedPerSecond     those over the catch-up time
+     * @param lagBeforeRecords         mean lag over the ten seconds before the fault
+     * @param peakLagRecords           peak lag from the fault to five seconds after catching up
+     * @param p99BeforeSeconds         mean per-second p99 end-to-end latency over the ten seconds before (NaN: none)
+     * @param peakP99Seconds           peak per-second p99 over the same span as the peak lag (NaN: none)
+     * @param droppedLateByAppWhileCatchingUp (record, window) pairs Kafka Streams dropped as late meanwhile, by its
+     *                                 own metric: after a replay it drops the old late records again, so the app's
+     *                                 run total counts them twice while the oracle counts each record once
+     */
+    public record CatchUp(String fault, double atSeconds, String outcome, double bandRecords, Double catchUpSeconds,
+                          long recordsProcessed, double reprocessedPerSecond, double lagBeforeRecords,
+                          long peakLagRecords, double p99BeforeSeconds, double peakP99Seconds,
+                          long droppedLateByAppWhileCatchingUp, Backfilled backfill, Replayed replay) {
+    }
+
+    /**
+     * What a backfill wrote and what became of it.
+     *
+     * @param firstId            its ids run from here, apart from the live ones
+     * @param recordsDroppedLate of its records, those the oracle (Kafka's rule) has dropped as too late in at least
+     *                           one window; null when the oracle did not run or several backfills share the count
+     * @param droppedLateFraction recordsDroppedLate over the backfilled records on the input topic
+     */
+    public record Backfilled(long events, long acked, long firstId, Instant eventTimeFrom, Instant eventTimeTo,
+                             double writeSeconds, Long recordsDroppedLate, Long pairsDroppedLate,
+                             Double droppedLateFraction) {
+    }
+
+    /**
+     * What a replay did.
+     *
+     * @param restarted             the app instances stopped and started again
+     * @param recordsToReplay       records on the input topic at the reset, all processed again
+     * @param internalTopicsDeleted changelog and repartition topics deleted (Kafka Streams made them again)
+     * @param pauseSeconds          from stopping the first instance to starting the last
+     */
+    public record Replayed(List<String> restarted, int partitionsReset, long recordsToReplay,
+                           List<String> internalTopicsDeleted, double pauseSeconds) {
+    }
 
     /** True when every expectation held (also when there were none). */
     public boolean expectationsMet() {

@@ -2,7 +2,9 @@ package io.streamsim.simulator.run;
 
 import io.streamsim.model.EventCodec;
 import io.streamsim.model.PoisonRecords;
+import io.streamsim.model.EventTimeReach;
 import io.streamsim.model.Watermark;
+import io.streamsim.model.scenario.Scenario;
 import io.streamsim.model.scenario.TopicsSpec;
 import io.streamsim.simulator.broker.TopicReadiness;
 import java.nio.charset.StandardCharsets;
@@ -44,7 +46,21 @@ record RunTopics(String input, String output, String deadLetters, int partitions
 
     /** Creates the three topics and returns once every partition of them can take writes. */
     void create(Admin admin, TopicsSpec spec) throws ExecutionException, InterruptedException {
-        Map<String, String> configs = new HashMap<>();
+        create(admin, spec, Map.of());
+    }
+
+    /**
+     * {@link #create(Admin, TopicsSpec)} with the retention {@code scenario}'s event times need
+     * ({@link EventTimeReach#topicConfigs}): without it Kafka deletes a historical run's records within minutes
+     * (KAFKA-NOTES pitfall 2) and refuses compressed event time over an hour ahead.
+     */
+    void create(Admin admin, Scenario scenario) throws ExecutionException, InterruptedException {
+        create(admin, scenario.topics(), EventTimeReach.topicConfigs(scenario));
+    }
+
+    private void create(Admin admin, TopicsSpec spec, Map<String, String> eventTimeConfigs)
+            throws ExecutionException, InterruptedException {
+        Map<String, String> configs = new HashMap<>(eventTimeConfigs);
         if (spec.replicationFactor() > 1) {
             configs.put("min.insync.replicas", String.valueOf(Math.min(2, spec.replicationFactor())));
         }

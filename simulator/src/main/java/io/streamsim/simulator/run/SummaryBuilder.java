@@ -66,7 +66,9 @@ final class SummaryBuilder {
         }
         long poison = pipeline.poisonWritten.get() + (stats == null ? 0 : stats.poisonSent());
         long watermarks = drained ? topics.partitions() : 0;
-        long recordsOnInput = onInput < 0 ? -1 : onInput - watermarks - poison;
+        long backfilled = pipeline.backfills.stream().mapToLong(Backfill.Result::acked).sum();
+        // Backfilled records are not the producers' acks: apart, so that the input still matches what was acked.
+        long recordsOnInput = onInput < 0 ? -1 : onInput - watermarks - poison - backfilled;
         long droppedLate = oracle != null ? oracle.counts().droppedLateExpected() : totals.droppedLateApp();
 
         Map<OutputTracker.WindowId, WindowResult> results = tracker == null ? Map.of() : tracker.latestResults();
@@ -85,7 +87,7 @@ final class SummaryBuilder {
                 stats == null ? 0 : stats.recordsSent(), stats == null ? 0 : stats.recordsAcked(),
                 stats == null ? 0 : stats.recordsFailed(), stats == null ? 0 : stats.duplicatesSent(),
                 recordsOnInput, watermarks, totals.processed(), droppedLate, totals.droppedLateApp(), poison,
-                deadLettered, recordsOnInput < 0 ? 0 : Math.max(0, totals.processed() - recordsOnInput),
+                deadLettered, recordsOnInput < 0 ? 0 : Math.max(0, totals.processed() - recordsOnInput - backfilled),
                 windowTotals);
         RunSummary.Checks checks = new RunSummary.Checks(
                 stats != null && recordsOnInput == stats.recordsAcked(),
@@ -119,13 +121,15 @@ final class SummaryBuilder {
                 ? Expectations.check(scenario.expect(), new Expectations.Measured(
                         oracle == null ? null : oracle.verdict(), oracle != null && oracle.counts().exact(),
                         oracle != null && oracle.counts().noLoss(),
-                        recordsOnInput <= 0 ? 0 : (double) droppedLate / (recordsOnInput * Math.max(1, windowsPerRecord)),
+                        recordsOnInput <= 0 ? 0
+                                : (double) droppedLate / ((recordsOnInput + backfilled) * Math.max(1, windowsPerRecord)),
                         latencySummary.p99Seconds(), recoveries, poison, deadLettered))
                 : List.of();
 
         KafkaTarget target = pipeline.target;
         return new RunSummary(scenario.name(), scenario.seed(), scenario.prompt(),
-                outcome == RunResult.Outcome.COMPLETED, reason, startedAt, clock.instant(), pipeline.origin,
+                outcome == RunResult.Outcome.COMPLETED, reason, startedAt, clock.instant(),
+                pipeline.eventClock == null ? pipeline.origin : pipeline.eventClock.origin(),
                 new RunSummary.Versions(version(), AppInfoParser.getVersion(), System.getProperty("java.version")),
                 new RunSummary.Target(target.mode(), target.bootstrapServers(), target.brokers(),
                         scenario.app().instances(), scenario.app().threadsPerInstance(),
@@ -133,7 +137,9 @@ final class SummaryBuilder {
                 new RunSummary.Topics(topics.input(), topics.output(), topics.deadLetters(), topics.partitions(),
                         scenario.topics().replicationFactor()),
                 summaryTotals, checks, throughput, latencySummary, lag, oracle,
-                Phases.of(scenario.timeline(), samples), recoveries, expectations, scenario.talkingPoints());
+                Phases.of(scenario.timeline(), samples), recoveries, expectations, scenario.talkingPoints(),
+                faults == null ? List.of()
+                        : CatchUps.of(faults.applied(), samples, pipeline.backfills, pipeline.replays, oracle));
     }
 
     private static Histogram latencyTotal(OutputTracker tracker) {
