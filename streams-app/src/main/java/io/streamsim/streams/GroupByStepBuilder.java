@@ -3,6 +3,7 @@ package io.streamsim.streams;
 import io.streamsim.model.Event;
 import io.streamsim.model.StreamsimSerdes;
 import io.streamsim.model.Watermark;
+import io.streamsim.model.oracle.GroupByModel;
 import io.streamsim.model.scenario.GroupByStep;
 import java.util.Optional;
 import java.util.Set;
@@ -42,7 +43,7 @@ final class GroupByStepBuilder {
 
     /** {@code by-userId}, {@code by-userId-page}: the repartition topic is {@code <application.id>-<this>-repartition}. */
     static String repartitionName(GroupByStep step) {
-        return "by-" + String.join("-", step.fields());
+        return GroupByModel.repartitionName(step);
     }
 
     /** Every partition for a watermark; Kafka's default partitioner (empty) for an event. */

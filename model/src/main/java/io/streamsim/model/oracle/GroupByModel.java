@@ -26,6 +26,19 @@ public final class GroupByModel {
         this.partitions = partitions;
     }
 
+    /**
+     * The repartition topic Kafka Streams creates for {@code step} in application {@code applicationId}:
+     * {@code <applicationId>-by-<fields joined by ->-repartition}, e.g. {@code app-by-userId-repartition}.
+     */
+    public static String repartitionTopic(String applicationId, GroupByStep step) {
+        return applicationId + "-" + repartitionName(step) + "-repartition";
+    }
+
+    /** The name the app gives the repartition: {@code by-userId}, {@code by-userId-page}. */
+    public static String repartitionName(GroupByStep step) {
+        return "by-" + String.join("-", step.fields());
+    }
+
     public String keyOf(Event event) {
         return step.keyOf(event);
     }

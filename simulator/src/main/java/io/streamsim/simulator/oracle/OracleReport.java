@@ -16,6 +16,8 @@ import io.streamsim.model.oracle.OracleVerdict;
  * @param outputRecordsUndecodable output records that are not a window result (never expected)
  * @param lateness                 how late the replayed events were by stream time (the report's lateness chart);
  *                                 null when not measured
+ * @param repartition              the groupBy step's repartition topic as checked; null without groupBy
+ * @param dedup                    the dedup step's expected drops; null without dedup
  */
 public record OracleReport(
         String verdict,
@@ -23,7 +25,25 @@ public record OracleReport(
         long inputRecordsRead,
         long outputRecordsRead,
         long outputRecordsUndecodable,
-        LatenessHistogram lateness) {
+        LatenessHistogram lateness,
+        StepFigures.Repartition repartition,
+        StepFigures.Dedup dedup) {
+
+    /** A report of a topology without dedup or groupBy. */
+    public OracleReport(String verdict, OracleVerdict counts, long inputRecordsRead, long outputRecordsRead,
+                        long outputRecordsUndecodable, LatenessHistogram lateness) {
+        this(verdict, counts, inputRecordsRead, outputRecordsRead, outputRecordsUndecodable, lateness, null, null);
+    }
+
+    /** The window results are exact and, with groupBy, every expected record reached the repartition topic. */
+    public boolean exact() {
+        return counts.exact() && (repartition == null || repartition.nothingLost());
+    }
+
+    /** Nothing lost: {@link OracleVerdict#noLoss()}, and with groupBy nothing lost before the window step. */
+    public boolean noLoss() {
+        return counts.noLoss() && (repartition == null || repartition.nothingLost());
+    }
 
     /** A report without a lateness histogram. */
     public OracleReport(String verdict, OracleVerdict counts, long inputRecordsRead, long outputRecordsRead,
