@@ -209,6 +209,7 @@ public final class HtmlReport {
             }
         }
         b.append("</p>\n");
+        StepsSection.append(b, s);
     }
 
     private static void expectations(StringBuilder b, RunSummary s) {
