@@ -22,6 +22,7 @@ import java.util.concurrent.TimeUnit;
  *       aggregation</li>
  *   <li>{@code streamsim.streams.records.dropped{reason=undecodable}}: input records whose value is not an event,
  *       skipped because the instance has no dead-letter topic</li>
+ *   <li>{@code streamsim.streams.records.dropped{reason=duplicate}}: events the dedup step dropped</li>
  *   <li>{@code streamsim.streams.records.dead.lettered}: undecodable input records written to the dead-letter
  *       topic (under exactly_once_v2 inside the task's transaction, like every other output)</li>
  *   <li>{@code streamsim.streams.rebalances}: transitions of the Kafka Streams client into {@code REBALANCING},
@@ -44,6 +45,7 @@ public final class AppMeters {
     private final Counter droppedLate;
     private final Counter droppedNull;
     private final Counter droppedUndecodable;
+    private final Counter droppedDuplicate;
     private final Counter deadLettered;
     private final Counter rebalances;
     private final Counter resultsEmitted;
@@ -66,6 +68,9 @@ public final class AppMeters {
         droppedUndecodable = Counter.builder("streamsim.streams.records.dropped")
                 .description("Undecodable input records skipped because there is no dead-letter topic")
                 .tags(tags).tag("reason", "undecodable").register(registry);
+        droppedDuplicate = Counter.builder("streamsim.streams.records.dropped")
+                .description("Events the dedup step dropped: their id was seen within the step's span of stream time")
+                .tags(tags).tag("reason", "duplicate").register(registry);
         deadLettered = Counter.builder("streamsim.streams.records.dead.lettered")
                 .description("Undecodable input records written to the dead-letter topic")
                 .tags(tags).register(registry);
@@ -107,6 +112,10 @@ public final class AppMeters {
         droppedUndecodable.increment();
     }
 
+    void recordDroppedDuplicate() {
+        droppedDuplicate.increment();
+    }
+
     void recordDeadLettered() {
         deadLettered.increment();
     }
@@ -143,6 +152,11 @@ public final class AppMeters {
     /** Undecodable input records skipped because the instance has no dead-letter topic. */
     public long recordsDroppedUndecodable() {
         return (long) droppedUndecodable.count();
+    }
+
+    /** Events the dedup step dropped as duplicates. */
+    public long recordsDroppedDuplicate() {
+        return (long) droppedDuplicate.count();
     }
 
     /** Undecodable input records written to the dead-letter topic. */

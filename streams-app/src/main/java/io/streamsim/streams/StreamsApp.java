@@ -123,6 +123,9 @@ public final class StreamsApp implements AutoCloseable, AppControl {
      *
      * @param meters where {@link DeadLetterHandler} counts undecodable records; null: not counted
      */
+    /** A year: in effect never, without risking an overflow in Kafka's {@code last purge + interval}. */
+    static final long REPARTITION_PURGE_INTERVAL_MS = Duration.ofDays(365).toMillis();
+
     static Properties properties(StreamsAppConfig config, AppMeters meters) {
         Properties p = new Properties();
         p.put(StreamsConfig.APPLICATION_ID_CONFIG, config.applicationId());
@@ -136,6 +139,9 @@ public final class StreamsApp implements AutoCloseable, AppControl {
         p.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
         // dropped-records is an INFO-level task sensor; DEBUG would add per-processor sensors at a cost.
         p.put(StreamsConfig.METRICS_RECORDING_LEVEL_CONFIG, "INFO");
+        // The oracle replays a groupBy's repartition topic in its real order after the run: keep its records
+        // (Streams would delete them up to the committed offsets every 30s).
+        p.put(StreamsConfig.REPARTITION_PURGE_INTERVAL_MS_CONFIG, REPARTITION_PURGE_INTERVAL_MS);
         if (config.topology().stateStoreCacheBytes() != null) {
             p.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, config.topology().stateStoreCacheBytes());
         }

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Predicate;
 
 /**
@@ -27,6 +28,9 @@ public final class WindowOracle {
 
     private final TopologySpec spec;
     private final WindowModel model;
+    private final DedupModel dedup;
+    private final GroupByModel groupBy;
+    private final RepartitionExpectation.Builder routed;
     private final Map<Integer, long[]> lastOffsets = new HashMap<>();
     private long recordsRead;
     private long events;
@@ -48,12 +52,21 @@ public final class WindowOracle {
      *               name the event behind a wrong result; ids cost memory, so trace the suspicious few
      */
     public WindowOracle(TopologySpec spec, Predicate<WindowKey> traced) {
+        this(spec, traced, 1);
+    }
+
+    /**
+     * @param traced                the windows whose event ids to keep (see the two-argument constructor)
+     * @param repartitionPartitions the partition count of a groupBy step's repartition topic (the input's by
+     *                              default in the app; 1 under the TopologyTestDriver); ignored without groupBy
+     */
+    public WindowOracle(TopologySpec spec, Predicate<WindowKey> traced, int repartitionPartitions) {
         this.spec = Objects.requireNonNull(spec, "spec");
         Objects.requireNonNull(traced, "traced");
-        if (spec.steps().size() > 1) {
-            throw new UnsupportedOperationException("the oracle does not model " + spec.steps() + " yet");
-        }
         this.model = WindowModel.of(spec.windowStep(), traced);
+        this.dedup = spec.dedup().map(DedupModel::new).orElse(null);
+        this.groupBy = spec.groupBy().map(step -> new GroupByModel(step, repartitionPartitions)).orElse(null);
+        this.routed = groupBy == null ? null : new RepartitionExpectation.Builder(repartitionPartitions);
     }
 
     /**
@@ -83,18 +96,42 @@ public final class WindowOracle {
         }
         if (key == null || event == null) {
             nullKeyOrValueRecords++;
+            if (dedup != null) {
+                dedup.observe(partition, timestampMs);
+            }
             return;
         }
-        aggregate(partition, new String(key, StandardCharsets.UTF_8), timestampMs, event);
+        if (dedup != null && !dedup.accept(partition, timestampMs, event)) {
+            return;
+        }
+        if (event instanceof Watermark) {
+            watermarks++;
+        } else {
+            events++;
+        }
+        if (groupBy == null) {
+            aggregate(partition, new String(key, StandardCharsets.UTF_8), timestampMs, event);
+            return;
+        }
+        String newKey = groupBy.keyOf(event);
+        int target = groupBy.partitionOf(newKey, event);
+        if (target >= 0) {
+            routed.addEvent(target, event.id(), partition);
+            aggregate(target, newKey, timestampMs, event);
+        } else {
+            routed.addWatermark();
+            for (int p = 0; p < groupBy.partitions(); p++) {
+                aggregate(p, newKey, timestampMs, event);
+            }
+        }
     }
 
+    /** The window step's task {@code task} takes a record (after the dedup and groupBy steps). */
     private void aggregate(int task, String key, long timestampMs, Event event) {
         int dropped = model.accept(task, timestampMs, key, event);
         if (event instanceof Watermark) {
-            watermarks++;
             return;
         }
-        events++;
         lateness.add(model.streamTime(task) - timestampMs);
         if (dropped > 0) {
             lateRecords++;
@@ -140,6 +177,19 @@ public final class WindowOracle {
     public Expectation result() {
         return new Expectation(model.windows(), model.traces(), recordsRead, events, watermarks,
                 poisonRecords, nullKeyOrValueRecords, lateRecords, droppedLate);
+    }
+
+    /** The dedup step's counts so far; empty without a dedup step. */
+    public Optional<DedupModel> dedup() {
+        return Optional.ofNullable(dedup);
+    }
+
+    /**
+     * What a groupBy step's repartition topic must hold given the records taken so far (one copy of every
+     * routed event per partition, one watermark per input partition in each); empty without groupBy.
+     */
+    public Optional<RepartitionExpectation> repartition() {
+        return routed == null ? Optional.empty() : Optional.of(routed.build());
     }
 
     /** The topology this oracle models. */

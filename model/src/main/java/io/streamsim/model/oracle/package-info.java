@@ -12,6 +12,13 @@
  * aggregation and do not move stream time. Tumbling 10s, grace 5s, one partition, records at 1s, 15s,
  * 9.999s: the third is dropped, since stream time 15s - 5s = 10s is not below the end 10s of [0s;10s).
  *
+ * <p>Before the window step, {@link io.streamsim.model.oracle.DedupModel} replays the dedup step per input
+ * partition and {@link io.streamsim.model.oracle.GroupByModel} routes each record to the repartition partition
+ * Kafka's default partitioner picks (watermarks to all). Which order a window task then sees the upstream tasks'
+ * records in is timing, so after a real run {@link io.streamsim.model.oracle.RepartitionReplay} replays the
+ * repartition topic itself, checked against the {@link io.streamsim.model.oracle.RepartitionExpectation} the input
+ * gives.
+ *
  * <p>{@link io.streamsim.model.oracle.OracleComparison} compares an
  * {@link io.streamsim.model.oracle.Expectation} with the latest result of every window read from the output
  * topic, into an {@link io.streamsim.model.oracle.OracleVerdict}. Under exactly_once_v2 with no restart the

@@ -7,6 +7,7 @@ import io.streamsim.model.oracle.Expectation;
 import io.streamsim.model.oracle.Mismatch;
 import io.streamsim.model.oracle.OracleComparison;
 import io.streamsim.model.oracle.OracleVerdict;
+import io.streamsim.model.oracle.RepartitionReplay;
 import io.streamsim.model.oracle.WindowKey;
 import io.streamsim.model.oracle.WindowOracle;
 import io.streamsim.model.scenario.TopologySpec;
@@ -35,6 +36,12 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
  * aggregated, and the verdict says so. When windows differ, the input is read a second time tracing only
  * the first {@value OracleComparison#MAX_MISMATCHES} mismatching windows' event ids, so that the details
  * name the event behind a wrong result without keeping every id of the run in memory.
+ *
+ * <p>With a groupBy step the window tasks see the upstream tasks' records interleaved as timing decided, so the
+ * input alone cannot say which records were late: the input says what the repartition topic must hold (stage
+ * a: missing records, extra copies), the repartition topic itself (kept: the app never purges it) is replayed
+ * in its real order through the window model (stage b: the verdict), and late drops that only that order
+ * caused are counted apart (stage c). See {@link RepartitionReplay}.
  */
 public final class OracleCheck {
 
@@ -66,6 +73,20 @@ public final class OracleCheck {
     public static OracleReport run(Map<String, Object> clientConfig, String inputTopic, String outputTopic,
                                    int partitions, TopologySpec spec, Path detailsFile, Duration timeout)
             throws Exception {
+        return run(clientConfig, inputTopic, outputTopic, partitions, spec, detailsFile, timeout, null);
+    }
+
+    /**
+     * With a groupBy step, the window step's expectation comes from the repartition topic as Kafka wrote it
+     * ({@link RepartitionReplay}): the input says which records it must hold, the topic says in which order the
+     * window tasks saw them. Without groupBy, {@code repartitionTopic} is ignored and only the input is read.
+     *
+     * @param repartitionTopic the groupBy step's repartition topic (its records kept for the run), or null
+     */
+    public static OracleReport run(Map<String, Object> clientConfig, String inputTopic, String outputTopic,
+                                   int partitions, TopologySpec spec, Path detailsFile, Duration timeout,
+                                   String repartitionTopic) throws Exception {
+        boolean replayRepartition = spec.groupBy().isPresent() && repartitionTopic != null;
         long deadlineNanos = System.nanoTime() + timeout.toNanos();
         Map<String, Object> config = new HashMap<>(clientConfig);
         config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
@@ -80,10 +101,19 @@ public final class OracleCheck {
             Map<TopicPartition, Long> inputEnd = endOffsets(consumer, inputTopic, partitions, deadlineNanos);
             Map<TopicPartition, Long> outputEnd = endOffsets(consumer, outputTopic, partitions, deadlineNanos);
 
-            WindowOracle oracle = new WindowOracle(spec);
+            WindowOracle oracle = new WindowOracle(spec, window -> false, partitions);
             long[] backfill = new long[3];
             long inputRead = read(consumer, inputEnd, r -> acceptCountingBackfill(oracle, r, backfill), deadlineNanos,
                     timeout);
+            Map<TopicPartition, Long> repartitionEnd = null;
+            RepartitionReplay replay = null;
+            if (replayRepartition) {
+                repartitionEnd = endOffsets(consumer, repartitionTopic, partitions, deadlineNanos);
+                RepartitionReplay fresh = new RepartitionReplay(spec, oracle.repartition().orElseThrow(), partitions,
+                        window -> false);
+                read(consumer, repartitionEnd, r -> accept(fresh, r), deadlineNanos, timeout);
+                replay = fresh;
+            }
 
             Map<WindowKey, WindowResult> latest = new HashMap<>();
             long[] undecodable = {0};
@@ -103,25 +133,54 @@ public final class OracleCheck {
                 }
             }, deadlineNanos, timeout);
 
-            Expectation expected = oracle.result();
+            Expectation expected = replay != null ? replay.result() : oracle.result();
             OracleVerdict verdict = OracleComparison.compare(expected, latest);
             if (!verdict.exact()) {
                 Set<WindowKey> suspects = new HashSet<>();
                 for (Mismatch m : verdict.mismatches()) {
                     suspects.add(new WindowKey(m.key(), m.windowStart().toEpochMilli()));
                 }
-                WindowOracle tracing = new WindowOracle(spec, suspects::contains);
-                read(consumer, inputEnd, r -> accept(tracing, r), deadlineNanos, timeout);
-                verdict = OracleComparison.compare(tracing.result(), latest);
+                if (replay != null) {
+                    RepartitionReplay tracing = new RepartitionReplay(spec, oracle.repartition().orElseThrow(),
+                            partitions, suspects::contains);
+                    read(consumer, repartitionEnd, r -> accept(tracing, r), deadlineNanos, timeout);
+                    verdict = OracleComparison.compare(tracing.result(), latest);
+                } else {
+                    WindowOracle tracing = new WindowOracle(spec, suspects::contains, partitions);
+                    read(consumer, inputEnd, r -> accept(tracing, r), deadlineNanos, timeout);
+                    verdict = OracleComparison.compare(tracing.result(), latest);
+                }
             }
             writeDetails(detailsFile, verdict);
-            return new OracleReport(verdict.describe(), verdict.withMismatchesLimitedTo(MISMATCHES_IN_REPORT),
-                    inputRead, outputRead, undecodable[0], oracle.latenessHistogram(),
-                    backfill[0] == 0 ? null : new OracleReport.BackfillFate(backfill[0], backfill[1], backfill[2]));
+            StepFigures.Repartition repartition = replay == null ? null
+                    : StepFigures.Repartition.of(repartitionTopic, replay);
+            StepFigures.Dedup dedup = oracle.dedup().map(StepFigures.Dedup::of).orElse(null);
+            return new OracleReport(describe(verdict, repartition), verdict.withMismatchesLimitedTo(MISMATCHES_IN_REPORT),
+                    inputRead, outputRead, undecodable[0],
+                    replay != null ? replay.latenessHistogram() : oracle.latenessHistogram(),
+                    backfill[0] == 0 ? null : new OracleReport.BackfillFate(backfill[0], backfill[1], backfill[2]),
+                    repartition, dedup);
         }
     }
 
-    /** Feeds {@code r}; for a backfilled record, adds 1, its late record (0 or 1) and dropped pairs to {@code fate}. */
+    /** The verdict, and what never reached the window step: "exact" only when both are clean. */
+    static String describe(OracleVerdict verdict, StepFigures.Repartition repartition) {
+        if (repartition == null || repartition.nothingLost()) {
+            return verdict.describe();
+        }
+        String lost = repartition.recordsMissing() + " of " + repartition.recordsExpected()
+                + " records missing from the repartition topic";
+        return verdict.exact() ? lost : verdict.describe() + "; " + lost;
+    }
+
+    private static void accept(RepartitionReplay replay, ConsumerRecord<byte[], byte[]> r) {
+        replay.accept(r.partition(), r.offset(), r.timestamp(), r.key(), r.value());
+    }
+
+    /**
+     * Feeds {@code r}; for a backfilled record, adds 1, its late record (0 or 1) and dropped pairs to {@code fate}.
+     * With a groupBy the window step's drops are the repartition replay's, so the fate counts none there.
+     */
     private static void acceptCountingBackfill(WindowOracle oracle, ConsumerRecord<byte[], byte[]> r, long[] fate) {
         if (r.headers().lastHeader(Headers.BACKFILL) == null) {
             accept(oracle, r);

@@ -17,6 +17,8 @@ import io.streamsim.model.oracle.OracleVerdict;
  * @param lateness                 how late the replayed events were by stream time (the report's lateness chart);
  *                                 null when not measured
  * @param backfill                 what became of the records backfill faults wrote; null when there were none
+ * @param repartition              the groupBy step's repartition topic as checked; null without groupBy
+ * @param dedup                    the dedup step's expected drops; null without dedup
  */
 public record OracleReport(
         String verdict,
@@ -25,7 +27,9 @@ public record OracleReport(
         long outputRecordsRead,
         long outputRecordsUndecodable,
         LatenessHistogram lateness,
-        BackfillFate backfill) {
+        BackfillFate backfill,
+        StepFigures.Repartition repartition,
+        StepFigures.Dedup dedup) {
 
     /**
      * The backfilled records' fate by the oracle's drop rule (Kafka Streams' own): a backfill into a live windowed
@@ -38,10 +42,20 @@ public record OracleReport(
     public record BackfillFate(long records, long recordsDroppedLate, long pairsDroppedLate) {
     }
 
-    /** A report without backfills. */
+    /** A report of a topology without dedup or groupBy, and of a run without backfills. */
     public OracleReport(String verdict, OracleVerdict counts, long inputRecordsRead, long outputRecordsRead,
                         long outputRecordsUndecodable, LatenessHistogram lateness) {
-        this(verdict, counts, inputRecordsRead, outputRecordsRead, outputRecordsUndecodable, lateness, null);
+        this(verdict, counts, inputRecordsRead, outputRecordsRead, outputRecordsUndecodable, lateness, null, null, null);
+    }
+
+    /** The window results are exact and, with groupBy, every expected record reached the repartition topic. */
+    public boolean exact() {
+        return counts.exact() && (repartition == null || repartition.nothingLost());
+    }
+
+    /** Nothing lost: {@link OracleVerdict#noLoss()}, and with groupBy nothing lost before the window step. */
+    public boolean noLoss() {
+        return counts.noLoss() && (repartition == null || repartition.nothingLost());
     }
 
     /** A report without a lateness histogram. */

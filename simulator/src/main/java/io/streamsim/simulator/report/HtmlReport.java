@@ -210,6 +210,7 @@ public final class HtmlReport {
             }
         }
         b.append("</p>\n");
+        StepsSection.append(b, s);
     }
 
     private static void expectations(StringBuilder b, RunSummary s) {

@@ -1,5 +1,6 @@
 package io.streamsim.simulator.run;
 
+import io.streamsim.model.oracle.GroupByModel;
 import io.streamsim.model.scenario.WindowSpec;
 import java.time.Duration;
 import java.time.Instant;
@@ -8,6 +9,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.IsolationLevel;
 import org.apache.kafka.common.TopicPartition;
 
@@ -55,12 +57,35 @@ final class Drain {
             }
             LoadLoop.sleepUntil(Math.min(deadline, start + TimeUnit.SECONDS.toNanos(tick++)));
             Sample s = sampler.record("drain");
-            if (s.lagRecords() == 0 && outputReadToTheEnd()) {
+            if (s.lagRecords() == 0 && repartitionConsumed() && outputReadToTheEnd()) {
                 drained = true;
                 return new StageEnd.Finished();
             }
         }
         return new StageEnd.Failed("the pipeline did not drain within " + timeout.toSeconds() + "s");
+    }
+
+    /**
+     * With a groupBy step, lag on the input says nothing about the window tasks behind the repartition topic:
+     * they are done once the group's committed offsets reach its last stable offsets (Streams commits the
+     * consumer's position past a transaction marker when nothing is buffered).
+     */
+    private boolean repartitionConsumed() throws ExecutionException, InterruptedException {
+        if (pipeline.scenario.topology().groupBy().isEmpty()) {
+            return true;
+        }
+        String topic = GroupByModel.repartitionTopic(pipeline.applicationId, pipeline.scenario.topology().groupBy().get());
+        Map<TopicPartition, Long> lso = RunTopics.offsets(pipeline.target.admin(), topic, pipeline.topics.partitions(),
+                OffsetSpec.latest(), IsolationLevel.READ_COMMITTED);
+        Map<TopicPartition, OffsetAndMetadata> committed = pipeline.target.admin()
+                .listConsumerGroupOffsets(pipeline.applicationId).partitionsToOffsetAndMetadata().get();
+        for (Map.Entry<TopicPartition, Long> end : lso.entrySet()) {
+            OffsetAndMetadata c = committed.get(end.getKey());
+            if ((c == null ? 0 : c.offset()) < end.getValue()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private boolean outputReadToTheEnd() throws ExecutionException, InterruptedException {

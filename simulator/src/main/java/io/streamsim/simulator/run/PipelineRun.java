@@ -1,6 +1,7 @@
 package io.streamsim.simulator.run;
 
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.streamsim.model.oracle.GroupByModel;
 import io.streamsim.model.scenario.Scenario;
 import io.streamsim.simulator.instances.AppWarmUp;
 import io.streamsim.simulator.oracle.OracleCheck;
@@ -131,6 +132,8 @@ public final class PipelineRun {
         console.say("Checking every window result against the input (oracle) ...");
         RunTopics topics = pipeline.topics;
         return OracleCheck.run(pipeline.target.clientConfig(), topics.input(), topics.output(), topics.partitions(),
-                scenario.topology(), pipeline.folder.resolve("oracle-mismatches.csv"), ORACLE_READ_TIMEOUT);
+                scenario.topology(), pipeline.folder.resolve("oracle-mismatches.csv"), ORACLE_READ_TIMEOUT,
+                scenario.topology().groupBy()
+                        .map(step -> GroupByModel.repartitionTopic(pipeline.applicationId, step)).orElse(null));
     }
 }

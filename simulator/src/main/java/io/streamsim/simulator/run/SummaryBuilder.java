@@ -119,8 +119,8 @@ final class SummaryBuilder {
                 : Recovery.of(faults.applied(), samples);
         List<RunSummary.ExpectationResult> expectations = outcome == RunResult.Outcome.COMPLETED
                 ? Expectations.check(scenario.expect(), new Expectations.Measured(
-                        oracle == null ? null : oracle.verdict(), oracle != null && oracle.counts().exact(),
-                        oracle != null && oracle.counts().noLoss(),
+                        oracle == null ? null : oracle.verdict(), oracle != null && oracle.exact(),
+                        oracle != null && oracle.noLoss(),
                         recordsOnInput <= 0 ? 0
                                 : (double) droppedLate / ((recordsOnInput + backfilled) * Math.max(1, windowsPerRecord)),
                         latencySummary.p99Seconds(), recoveries, poison, deadLettered))

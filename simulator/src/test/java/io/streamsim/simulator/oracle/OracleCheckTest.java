@@ -38,4 +38,28 @@ class OracleCheckTest {
                         + "no result on the output for 2 records");
     }
 
+
+    @Test
+    void describe_windowsExactButRecordsMissingFromTheRepartitionTopic_isNotExact() {
+        OracleVerdict exactWindows = new OracleVerdict(1, 1, 0, 0, 0, 1, 1, 0, 0, 0, 0, List.of());
+        StepFigures.Repartition lost = new StepFigures.Repartition("app-by-customerId-repartition", 9, 900, 10, 1, 0,
+                0, 0, 0);
+
+        String verdict = OracleCheck.describe(exactWindows, lost);
+        OracleReport report = new OracleReport(verdict, exactWindows, 10, 1, 0, null, null, lost, null);
+
+        assertThat(verdict).isEqualTo("1 of 10 records missing from the repartition topic");
+        assertThat(report.exact()).isFalse();
+        assertThat(report.noLoss()).isFalse();
+    }
+
+    @Test
+    void describe_extraCopiesOnly_leavesTheWindowVerdictToJudgeThem() {
+        OracleVerdict exactWindows = new OracleVerdict(1, 1, 0, 0, 0, 1, 1, 0, 0, 0, 0, List.of());
+        StepFigures.Repartition copies = new StepFigures.Repartition("app-by-customerId-repartition", 12, 1200, 10, 0,
+                2, 0, 0, 0);
+
+        assertThat(OracleCheck.describe(exactWindows, copies)).isEqualTo("exact");
+        assertThat(new OracleReport("exact", exactWindows, 10, 1, 0, null, null, copies, null).exact()).isTrue();
+    }
 }

@@ -1,0 +1,150 @@
+package io.streamsim.model.oracle;
+
+import io.streamsim.model.Event;
+import io.streamsim.model.EventCodec;
+import io.streamsim.model.Watermark;
+import io.streamsim.model.scenario.TopologySpec;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+
+/**
+ * The window step after a groupBy, replayed from the repartition topic itself: the order in which a window task
+ * sees the records of all upstream tasks is the order they were written to its repartition partition, which
+ * timing decides and the input alone cannot. Feed each repartition partition in offset order (read_committed).
+ *
+ * <p>Three things come out. (a) Against the {@link RepartitionExpectation} derived from the input: records
+ * missing from the topic (e.g. dropped by a dedup store that ran ahead of the committed offsets under
+ * at_least_once) and extra copies (e.g. at_least_once replay after a crash); extra copies are skipped, so that
+ * (b) {@link #result()} is what an exactly-once run must have emitted given Kafka's real order: a run that
+ * counted a copy shows it as counted twice. (c) Late drops that only the interleaving caused: each record is
+ * also fed to a second model in a task of its own per (repartition partition, upstream partition), whose
+ * stream time is the order-independent lower bound of the real one (the largest timestamp the same upstream
+ * task wrote to the same partition so far); drops under the real order minus drops under that bound are
+ * {@link #droppedLateByInterleaving()}.
+ */
+public final class RepartitionReplay {
+
+    private final List<Map<Long, Integer>> remaining = new ArrayList<>();
+    private final long[] watermarksRemaining;
+    private final RepartitionExpectation expected;
+    private final WindowOracle real;
+    private final WindowOracle lowerBound;
+    private final int upstreamPartitions;
+    private long recordsRead;
+    private long bytesRead;
+    private long extraCopies;
+    private long undecodable;
+
+    /**
+     * @param upstreamPartitions the input topic's partition count (the upstream tasks)
+     * @param traced             windows whose event ids to keep
+     */
+    public RepartitionReplay(TopologySpec spec, RepartitionExpectation expected, int upstreamPartitions,
+                             Predicate<WindowKey> traced) {
+        this.expected = expected;
+        this.upstreamPartitions = upstreamPartitions;
+        TopologySpec windowOnly = spec.withSteps(List.of(spec.windowStep()));
+        this.real = new WindowOracle(windowOnly, traced);
+        this.lowerBound = new WindowOracle(windowOnly);
+        for (Map<Long, Integer> copies : expected.eventCopies()) {
+            remaining.add(new HashMap<>(copies));
+        }
+        watermarksRemaining = new long[expected.eventCopies().size()];
+        Arrays.fill(watermarksRemaining, expected.watermarksPerPartition());
+    }
+
+    /** The next record of repartition partition {@code partition}; {@code key}, {@code value} as read. */
+    public void accept(int partition, long offset, long timestampMs, byte[] key, byte[] value) {
+        recordsRead++;
+        bytesRead += (key == null ? 0 : key.length) + (value == null ? 0 : value.length);
+        Event event;
+        try {
+            event = EventCodec.decode(value);
+        } catch (RuntimeException e) {
+            undecodable++;
+            return;
+        }
+        if (event instanceof Watermark) {
+            if (watermarksRemaining[partition] <= 0) {
+                extraCopies++;
+                return;
+            }
+            watermarksRemaining[partition]--;
+            real.accept(partition, offset, timestampMs, key, value);
+            return;
+        }
+        Map<Long, Integer> copies = remaining.get(partition);
+        Integer left = copies.get(event.id());
+        if (left == null || left == 0) {
+            extraCopies++;
+            return;
+        }
+        if (left == 1) {
+            copies.remove(event.id());
+        } else {
+            copies.put(event.id(), left - 1);
+        }
+        real.accept(partition, offset, timestampMs, key, value);
+        int source = Math.max(0, expected.sourcePartition(event.id()));
+        lowerBound.accept(partition * upstreamPartitions + source, offset, timestampMs, key, value);
+    }
+
+    /** (b): what the output must hold given the real order, extra copies skipped. */
+    public Expectation result() {
+        return real.result();
+    }
+
+    public LatenessHistogram latenessHistogram() {
+        return real.latenessHistogram();
+    }
+
+    public long recordsRead() {
+        return recordsRead;
+    }
+
+    /** Key and value bytes of the records read (headers and record overhead excluded). */
+    public long bytesRead() {
+        return bytesRead;
+    }
+
+    public long recordsExpected() {
+        return expected.events() + expected.watermarksPerPartition() * expected.eventCopies().size();
+    }
+
+    /** (a): expected records not found (so far). */
+    public long recordsMissing() {
+        long missing = 0;
+        for (Map<Long, Integer> copies : remaining) {
+            for (int left : copies.values()) {
+                missing += left;
+            }
+        }
+        for (long left : watermarksRemaining) {
+            missing += left;
+        }
+        return missing;
+    }
+
+    /** (a): records beyond their expected copies, skipped. */
+    public long extraCopies() {
+        return extraCopies;
+    }
+
+    public long undecodable() {
+        return undecodable;
+    }
+
+    /** (c): (event, window) pairs dropped as late under the real order and under any order. */
+    public long droppedLateUnderAnyOrder() {
+        return lowerBound.result().droppedLate();
+    }
+
+    /** (c): (event, window) pairs dropped as late only because of how the upstream tasks interleaved. */
+    public long droppedLateByInterleaving() {
+        return real.result().droppedLate() - lowerBound.result().droppedLate();
+    }
+}

@@ -1,0 +1,218 @@
+package io.streamsim.streams;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.streamsim.model.EventCodec;
+import io.streamsim.model.OrderEvent;
+import io.streamsim.model.StreamsimSerdes;
+import io.streamsim.model.Watermark;
+import io.streamsim.model.WindowResult;
+import io.streamsim.model.oracle.DedupModel;
+import io.streamsim.model.oracle.Expectation;
+import io.streamsim.model.oracle.OracleComparison;
+import io.streamsim.model.oracle.OracleVerdict;
+import io.streamsim.model.oracle.WindowKey;
+import io.streamsim.model.oracle.WindowOracle;
+import io.streamsim.model.scenario.DedupStep;
+import io.streamsim.model.scenario.EmitMode;
+import io.streamsim.model.scenario.GroupByStep;
+import io.streamsim.model.scenario.ProcessingGuarantee;
+import io.streamsim.model.scenario.Step;
+import io.streamsim.model.scenario.TopologySpec;
+import io.streamsim.model.scenario.WindowSpec;
+import io.streamsim.model.scenario.WindowStep;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.SplittableRandom;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiFunction;
+import java.util.stream.LongStream;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.errors.LogAndContinueExceptionHandler;
+import org.apache.kafka.streams.test.TestRecord;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The oracle against the real topology for step lists: an optional dedup, an optional groupBy (by customer,
+ * seller, or both) and a window step, on random disordered input with duplicates (copies of earlier events,
+ * arriving later in stream time), null keys and poison. The oracle's windows must equal the output's, its
+ * duplicate drops the app's, its late drops the app's. The driver runs one task per subtopology, so the
+ * oracle sees input partition 0 and one repartition partition, in pipe order.
+ */
+class StepsOraclePropertyTest {
+
+    private static final String IN = "events";
+    private static final String OUT = "windows";
+    private static final List<String> KEYS = List.of("k0", "k1", "k2", "k3");
+    private static final List<String> CUSTOMERS = List.of("c0", "c1", "c2");
+
+    private static final int CASES = 24;
+    private static final AtomicInteger casesRun = new AtomicInteger();
+    private static final AtomicInteger casesWithDedupDrops = new AtomicInteger();
+    private static final AtomicInteger casesWithCopiesPastWithin = new AtomicInteger();
+    private static final AtomicInteger casesWithGroupBy = new AtomicInteger();
+    private static final AtomicInteger casesWithLateDrops = new AtomicInteger();
+
+    /**
+     * The window types the property covers: (random, size in ms) to a window. A new window type is one line
+     * here (its grace and emission are drawn below).
+     */
+    private static final List<BiFunction<SplittableRandom, Long, WindowSpec>> WINDOWS = List.of(
+            (random, sizeMs) -> new WindowSpec.Tumbling(Duration.ofMillis(sizeMs)),
+            (random, sizeMs) -> new WindowSpec.Hopping(Duration.ofMillis(sizeMs),
+                    Duration.ofMillis(new long[] {sizeMs / 2, sizeMs / 4, sizeMs * 3 / 10}[random.nextInt(3)])));
+
+    @TempDir
+    Path stateDir;
+
+    /** Guards the generator: every branch of the steps must be met often. */
+    @AfterAll
+    static void theCasesCoveredEveryBranch() {
+        if (casesRun.get() == CASES) {
+            assertThat(casesWithDedupDrops.get()).isGreaterThan(CASES / 5);
+            assertThat(casesWithCopiesPastWithin.get()).isGreaterThan(CASES / 10);
+            assertThat(casesWithGroupBy.get()).isGreaterThan(CASES / 4);
+            assertThat(casesWithLateDrops.get()).isGreaterThan(CASES / 4);
+        }
+    }
+
+    static LongStream seeds() {
+        return LongStream.range(0, CASES);
+    }
+
+    private record Case(TopologySpec spec, List<TestRecord<String, byte[]>> records) {
+    }
+
+    private static Case randomCase(long seed) {
+        SplittableRandom random = new SplittableRandom(seed);
+        long sizeMs = new long[] {1_000, 5_000, 10_000}[random.nextInt(3)];
+        WindowSpec window = WINDOWS.get(random.nextInt(WINDOWS.size())).apply(random, sizeMs);
+        Duration grace = Duration.ofMillis(random.nextBoolean() ? 0 : new long[] {1, 1_000, sizeMs, 3 * sizeMs}[random.nextInt(4)]);
+        EmitMode emit = random.nextBoolean() ? EmitMode.EAGER : EmitMode.FINAL;
+        List<Step> steps = new ArrayList<>();
+        if (random.nextInt(3) > 0) {
+            steps.add(new DedupStep(Duration.ofMillis(new long[] {1, sizeMs / 2, sizeMs, 3 * sizeMs}[random.nextInt(4)])));
+        }
+        if (random.nextInt(3) > 0) {
+            steps.add(new GroupByStep(List.of(
+                    new String[][] {{"customerId"}, {"sellerId"}, {"customerId", "sellerId"}}[random.nextInt(3)])));
+        }
+        steps.add(new WindowStep(window, grace, emit));
+        TopologySpec spec = new TopologySpec(steps, ProcessingGuarantee.AT_LEAST_ONCE, Duration.ofSeconds(1), 0L);
+
+        long base = random.nextBoolean() ? 0 : 1_700_000_000_123L;
+        long clock = base;
+        long maxTs = base;
+        long nextId = 1;
+        int n = 50 + random.nextInt(250);
+        List<TestRecord<String, byte[]>> records = new ArrayList<>();
+        List<TestRecord<String, byte[]>> sent = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            // in twentieths of a window, so that copies land exactly on the dedup span's edge now and then
+            clock += random.nextLong(11) * (sizeMs / 20);
+            double p = random.nextDouble();
+            if (p < 0.15 && !sent.isEmpty()) {
+                // a copy of a recent event (same id, key, timestamp): within or past the dedup span
+                records.add(sent.get(Math.max(0, sent.size() - 1 - random.nextInt(Math.min(sent.size(), 30)))));
+                continue;
+            }
+            if (p < 0.17) {
+                records.add(new TestRecord<>(KEYS.get(random.nextInt(KEYS.size())),
+                        "{\"type\":\"order\",\"id\":1}".getBytes(StandardCharsets.UTF_8), new RecordHeaders(), clock));
+                continue;
+            }
+            long ts = clock;
+            if (random.nextDouble() < 0.35) {
+                ts = Math.max(base, clock - random.nextLong(3 * (sizeMs + grace.toMillis()) + 1));
+            }
+            String key = random.nextDouble() < 0.02 ? null : KEYS.get(random.nextInt(KEYS.size()));
+            long id = nextId++;
+            OrderEvent order = new OrderEvent(id, Instant.ofEpochMilli(ts), key == null ? "none" : key, "o-" + id,
+                    CUSTOMERS.get(random.nextInt(CUSTOMERS.size())), "s", 1, random.nextLong(1_000), "EUR");
+            TestRecord<String, byte[]> record = new TestRecord<>(key, EventCodec.encode(order), new RecordHeaders(), ts);
+            records.add(record);
+            sent.add(record);
+            maxTs = Math.max(maxTs, ts);
+        }
+        long end = maxTs + 4 * sizeMs + grace.toMillis() + 1;
+        records.add(new TestRecord<>(Watermark.KEY, EventCodec.encode(new Watermark(Instant.ofEpochMilli(end))),
+                new RecordHeaders(), end));
+        return new Case(spec, records);
+    }
+
+    @ParameterizedTest(name = "seed {0}")
+    @MethodSource("seeds")
+    void oracle_randomStepsAndDisorderedInput_predictsEveryWindowDuplicateAndLateDrop(long seed) {
+        Case c = randomCase(seed);
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
+        AppMeters meters = new AppMeters(registry, "steps-property");
+        Properties props = new Properties();
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "steps-property-test");
+        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+        props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
+        props.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, 0);
+        props.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, LogAndContinueExceptionHandler.class);
+        WindowOracle oracle = new WindowOracle(c.spec(), w -> true, 1);
+        Map<WindowKey, WindowResult> latest = new HashMap<>();
+        try (TopologyTestDriver driver = new TopologyTestDriver(
+                WindowedAggregation.build(c.spec(), IN, OUT, meters, Clock.fixed(Instant.EPOCH, ZoneOffset.UTC)),
+                props, Instant.EPOCH)) {
+            TestInputTopic<String, byte[]> input = driver.createInputTopic(IN, new StringSerializer(), new ByteArraySerializer());
+            TestOutputTopic<String, WindowResult> output = driver.createOutputTopic(OUT, new StringDeserializer(),
+                    StreamsimSerdes.windowResults().deserializer());
+            long offset = 0;
+            for (TestRecord<String, byte[]> r : c.records()) {
+                input.pipeInput(r);
+                oracle.accept(0, offset++, r.timestamp(),
+                        r.key() == null ? null : r.key().getBytes(StandardCharsets.UTF_8), r.value());
+            }
+            for (WindowResult r : output.readValuesToList()) {
+                latest.put(new WindowKey(r.key(), r.windowStart().toEpochMilli()), r);
+            }
+        }
+
+        Expectation expected = oracle.result();
+        OracleVerdict verdict = OracleComparison.compare(expected, latest);
+        assertThat(verdict.exact())
+                .as("seed %d, %s: %s %s", seed, c.spec(), verdict.describe(), verdict.withMismatchesLimitedTo(5).mismatches())
+                .isTrue();
+        assertThat(verdict.windowsExpected()).isPositive();
+        long dedupDropped = oracle.dedup().map(DedupModel::dropped).orElse(0L);
+        assertThat(meters.recordsDroppedDuplicate()).as("duplicates dropped").isEqualTo(dedupDropped);
+        assertThat(meters.recordsDroppedLate()).as("late drops").isEqualTo(expected.droppedLate());
+        assertThat(meters.recordsProcessed()).isEqualTo(expected.events());
+        casesRun.incrementAndGet();
+        if (dedupDropped > 0) {
+            casesWithDedupDrops.incrementAndGet();
+        }
+        if (oracle.dedup().map(DedupModel::keptAgainAfterWithin).orElse(0L) > 0) {
+            casesWithCopiesPastWithin.incrementAndGet();
+        }
+        if (c.spec().groupBy().isPresent()) {
+            casesWithGroupBy.incrementAndGet();
+        }
+        if (expected.droppedLate() > 0) {
+            casesWithLateDrops.incrementAndGet();
+        }
+    }
+}
