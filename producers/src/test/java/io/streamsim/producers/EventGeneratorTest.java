@@ -181,9 +181,10 @@ class EventGeneratorTest {
         }
         double n = dwell.length;
         assertThat(actions.get("view") / n).isCloseTo(0.70, within(0.01));
-        assertThat(actions.get("click") / n).isCloseTo(0.22, within(0.01));
+        assertThat(actions.get("click") / n).isCloseTo(0.20, within(0.01));
         assertThat(actions.get("scroll") / n).isCloseTo(0.05, within(0.01));
-        assertThat(actions.get("add_to_cart") / n).isCloseTo(0.03, within(0.01));
+        assertThat(actions.get("add_to_cart") / n).isCloseTo(0.025, within(0.005));
+        assertThat(actions.get("purchase") / n).isCloseTo(0.025, within(0.005));
         assertThat(referrers.keySet()).containsExactlyInAnyOrder("direct", "search", "social", "email", "ads");
         Arrays.sort(dwell);
         assertThat((double) dwell[dwell.length / 2]).isCloseTo(8_000, within(400.0));
