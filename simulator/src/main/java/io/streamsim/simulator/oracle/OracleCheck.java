@@ -6,6 +6,7 @@ import io.streamsim.model.oracle.Expectation;
 import io.streamsim.model.oracle.Mismatch;
 import io.streamsim.model.oracle.OracleComparison;
 import io.streamsim.model.oracle.OracleVerdict;
+import io.streamsim.model.oracle.ViewedTwiceThenBought;
 import io.streamsim.model.oracle.WindowKey;
 import io.streamsim.model.oracle.WindowOracle;
 import io.streamsim.model.scenario.TopologySpec;
@@ -113,7 +114,8 @@ public final class OracleCheck {
             }
             writeDetails(detailsFile, verdict);
             return new OracleReport(verdict.describe(), verdict.withMismatchesLimitedTo(MISMATCHES_IN_REPORT),
-                    inputRead, outputRead, undecodable[0], oracle.latenessHistogram());
+                    inputRead, outputRead, undecodable[0], oracle.latenessHistogram(),
+                    ViewedTwiceThenBought.of(expected.windows(), latest));
         }
     }
 

@@ -2,6 +2,7 @@ package io.streamsim.simulator.oracle;
 
 import io.streamsim.model.oracle.LatenessHistogram;
 import io.streamsim.model.oracle.OracleVerdict;
+import io.streamsim.model.oracle.ViewedTwiceThenBought;
 
 /**
  * The oracle's verdict on one run, as it goes into {@code summary.json}.
@@ -16,6 +17,8 @@ import io.streamsim.model.oracle.OracleVerdict;
  * @param outputRecordsUndecodable output records that are not a window result (never expected)
  * @param lateness                 how late the replayed events were by stream time (the report's lateness chart);
  *                                 null when not measured
+ * @param viewedTwiceThenBought    keys that viewed twice, then bought, from the output and from the oracle; null
+ *                                 when no window holds a view or a purchase
  */
 public record OracleReport(
         String verdict,
@@ -23,7 +26,14 @@ public record OracleReport(
         long inputRecordsRead,
         long outputRecordsRead,
         long outputRecordsUndecodable,
-        LatenessHistogram lateness) {
+        LatenessHistogram lateness,
+        ViewedTwiceThenBought viewedTwiceThenBought) {
+
+    /** A report without the sequence answer. */
+    public OracleReport(String verdict, OracleVerdict counts, long inputRecordsRead, long outputRecordsRead,
+                        long outputRecordsUndecodable, LatenessHistogram lateness) {
+        this(verdict, counts, inputRecordsRead, outputRecordsRead, outputRecordsUndecodable, lateness, null);
+    }
 
     /** A report without a lateness histogram. */
     public OracleReport(String verdict, OracleVerdict counts, long inputRecordsRead, long outputRecordsRead,
