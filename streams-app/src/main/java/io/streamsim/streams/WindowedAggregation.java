@@ -37,8 +37,9 @@ import org.apache.kafka.streams.processor.api.FixedKeyRecord;
 /**
  * The app's topology, built from the scenario's {@link io.streamsim.model.scenario.Step}s in order: the source
  * and {@link Intake}, then {@link DedupStepBuilder} and {@link GroupByStepBuilder} when the list has them, then
- * the window step: per key, per window, count, sum, id checksum and latest {@code emitted-at} of the events that
- * reach it, written to the output topic as {@link WindowResult}s. Each window type's rule is its
+ * the window step: per key, per window, count, sum, id checksum, latest {@code emitted-at} and the
+ * {@link io.streamsim.model.SequenceMeasure} of the events that reach it, written to the output topic as
+ * {@link WindowResult}s. Each window type's rule is its
  * {@link WindowAggregate}'s.
  *
  * <p>Stream time only advances for records that reach the aggregation and the suppression buffer, so the
