@@ -63,7 +63,7 @@ class SlidingOraclePropertyTest {
     private static final List<String> KEYS = List.of("k0", "k1", "k2", "k3");
     private static final String[] ACTIONS = {"view", "view", "view", "purchase", "click"};
 
-    private static final int CASES = 80;
+    private static final int CASES = 50;
     private static final AtomicInteger casesRun = new AtomicInteger();
     private static final AtomicInteger casesWithLateDrops = new AtomicInteger();
     private static final AtomicInteger casesWithPartialDrops = new AtomicInteger();

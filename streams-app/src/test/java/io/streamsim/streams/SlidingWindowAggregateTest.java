@@ -173,6 +173,18 @@ class SlidingWindowAggregateTest {
     }
 
     @Test
+    void eager_veryLateRecord_doesNotSeeWindowsPastTheStoreRetention() {
+        start(Duration.ZERO, EmitMode.EAGER); // retention 2 x 10s + 0
+        send("a", T0 + 80_000, "click");      // window [70s;80s]
+        send("b", T0 + 100_000, "click");     // the store's latest window start: 90s, so it hides starts below 70.001s
+
+        send("a", T0 + 90_000, "click");      // would find [70s;80s] and make the right window of 80s: it does not
+
+        assertThat(kafkaDropped()).as("its left window only, not the right window of 80s too").isEqualTo(1);
+        assertThat(meters.recordsDroppedLate()).isEqualTo(1);
+    }
+
+    @Test
     void final_windowEndingExactlyAtCloseTime_isEmittedAgainWhenALateRecordUpdatesIt() {
         start(Duration.ZERO, EmitMode.FINAL);
         send("p", T0 + 10_000, "click");

@@ -100,6 +100,16 @@ class SlidingWindowModelTest {
     }
 
     @Test
+    void accept_veryLateRecord_doesNotSeeWindowsPastTheStoreRetention() {
+        start(Duration.ZERO);
+        send("a", T0 + 80_000, "click");
+        send("b", T0 + 100_000, "click");
+
+        assertThat(send("a", T0 + 90_000, "click")).isEqualTo(1);
+        assertThat(counts("a", T0)).containsExactly(entry(70_000L, 1L));
+    }
+
+    @Test
     void accept_viewsThenPurchase_windowAnswersTheSequenceQuestion() {
         start(Duration.ZERO);
         send("p", T0 + 3_000, "purchase");
