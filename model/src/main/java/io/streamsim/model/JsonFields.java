@@ -70,6 +70,11 @@ final class JsonFields {
         return l;
     }
 
+    /** The integer field {@code name}, or {@code absent} when the object has no such field. */
+    long number(String name, long absent) {
+        return values.containsKey(name) ? number(name) : absent;
+    }
+
     int intNumber(String name) {
         long value = number(name);
         if (value != (int) value) {

@@ -13,6 +13,8 @@ import java.util.Objects;
  *                        a checker can verify membership and not only totals
  * @param lastEmittedAt   the latest {@link Headers#EMITTED_AT} among those records: end-to-end latency
  *                        of a result is measured from it
+ * @param sequence        views and purchases among those records ({@link SequenceMeasure#NONE} for orders): in
+ *                        JSON, its fields are absent when it is none, and each time is absent when it is none
  */
 public record WindowResult(
         String key,
@@ -21,13 +23,15 @@ public record WindowResult(
         long count,
         long sum,
         long idChecksum,
-        Instant lastEmittedAt) {
+        Instant lastEmittedAt,
+        SequenceMeasure sequence) {
 
     public WindowResult {
         Objects.requireNonNull(key, "key");
         Objects.requireNonNull(windowStart, "windowStart");
         Objects.requireNonNull(windowEnd, "windowEnd");
         Objects.requireNonNull(lastEmittedAt, "lastEmittedAt");
+        Objects.requireNonNull(sequence, "sequence");
         if (windowEnd.isBefore(windowStart)) {
             // a session of one record ends where it starts; every other window ends after its start
             throw new IllegalArgumentException("windowEnd " + windowEnd + " must not be before windowStart " + windowStart);
@@ -35,6 +39,12 @@ public record WindowResult(
         if (count < 0) {
             throw new IllegalArgumentException("count must be >= 0, was " + count);
         }
+    }
+
+    /** A result without views or purchases. */
+    public WindowResult(String key, Instant windowStart, Instant windowEnd, long count, long sum, long idChecksum,
+                        Instant lastEmittedAt) {
+        this(key, windowStart, windowEnd, count, sum, idChecksum, lastEmittedAt, SequenceMeasure.NONE);
     }
 
     /**
@@ -54,15 +64,27 @@ public record WindowResult(
     }
 
     public byte[] encode() {
-        return new JsonWriter()
+        JsonWriter json = new JsonWriter()
                 .field("key", key)
                 .field("windowStartMs", windowStart.toEpochMilli())
                 .field("windowEndMs", windowEnd.toEpochMilli())
                 .field("count", count)
                 .field("sum", sum)
                 .field("idChecksum", idChecksum)
-                .field("lastEmittedAtMs", lastEmittedAt.toEpochMilli())
-                .toBytes();
+                .field("lastEmittedAtMs", lastEmittedAt.toEpochMilli());
+        if (!sequence.equals(SequenceMeasure.NONE)) {
+            json.field("views", sequence.views()).field("purchases", sequence.purchases());
+            timeField(json, "firstViewMs", sequence.firstViewMs());
+            timeField(json, "secondViewMs", sequence.secondViewMs());
+            timeField(json, "firstPurchaseMs", sequence.firstPurchaseMs());
+        }
+        return json.toBytes();
+    }
+
+    private static void timeField(JsonWriter json, String name, long timeMs) {
+        if (timeMs != SequenceMeasure.NO_TIME) {
+            json.field(name, timeMs);
+        }
     }
 
     public static WindowResult decode(byte[] bytes) {
@@ -72,7 +94,11 @@ public record WindowResult(
                     Instant.ofEpochMilli(f.number("windowStartMs")),
                     Instant.ofEpochMilli(f.number("windowEndMs")),
                     f.number("count"), f.number("sum"), f.number("idChecksum"),
-                    Instant.ofEpochMilli(f.number("lastEmittedAtMs")));
+                    Instant.ofEpochMilli(f.number("lastEmittedAtMs")),
+                    new SequenceMeasure(f.number("views", 0), f.number("purchases", 0),
+                            f.number("firstViewMs", SequenceMeasure.NO_TIME),
+                            f.number("secondViewMs", SequenceMeasure.NO_TIME),
+                            f.number("firstPurchaseMs", SequenceMeasure.NO_TIME)));
         } catch (IllegalArgumentException e) {
             throw new org.apache.kafka.common.errors.SerializationException("window result: " + e.getMessage(), e);
         }

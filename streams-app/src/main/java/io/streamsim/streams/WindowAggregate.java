@@ -15,6 +15,13 @@ interface WindowAggregate {
     /** The window state store's name. */
     String STORE = "window-agg";
 
+    /**
+     * What {@link #lateDrops} returns when a record's drops depend on the windows the store holds (sliding
+     * windows): the app then counts what Kafka's task {@code dropped-records} sensor recorded while the record was
+     * aggregated.
+     */
+    int COUNTED_BY_KAFKA = -1;
+
     static WindowAggregate of(WindowStep step) {
         WindowSpec window = step.window();
         if (window instanceof WindowSpec.Aligned aligned) {
@@ -29,7 +36,7 @@ interface WindowAggregate {
     /**
      * How many drops a record at {@code timestampMs} counts as late when the aggregation's stream time is
      * {@code streamTimeMs} (the record's own timestamp included), in Kafka's {@code dropped-records} unit for this
-     * window type; 0 when it is aggregated everywhere.
+     * window type; 0 when it is aggregated everywhere; {@link #COUNTED_BY_KAFKA} when that depends on the store.
      */
     int lateDrops(long timestampMs, long streamTimeMs);
 

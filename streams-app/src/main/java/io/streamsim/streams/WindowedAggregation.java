@@ -13,8 +13,11 @@ import io.streamsim.model.scenario.TopologySpec;
 import io.streamsim.model.scenario.WindowStep;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Objects;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.Metric;
+import org.apache.kafka.common.MetricName;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
@@ -34,8 +37,9 @@ import org.apache.kafka.streams.processor.api.FixedKeyRecord;
 /**
  * The app's topology, built from the scenario's {@link io.streamsim.model.scenario.Step}s in order: the source
  * and {@link Intake}, then {@link DedupStepBuilder} and {@link GroupByStepBuilder} when the list has them, then
- * the window step: per key, per window, count, sum, id checksum and latest {@code emitted-at} of the events that
- * reach it, written to the output topic as {@link WindowResult}s. Each window type's rule is its
+ * the window step: per key, per window, count, sum, id checksum, latest {@code emitted-at} and the
+ * {@link io.streamsim.model.SequenceMeasure} of the events that reach it, written to the output topic as
+ * {@link WindowResult}s. Each window type's rule is its
  * {@link WindowAggregate}'s.
  *
  * <p>Stream time only advances for records that reach the aggregation and the suppression buffer, so the
@@ -120,7 +124,7 @@ public final class WindowedAggregation {
     private static WindowResult toResult(Windowed<String> windowed, WindowAgg agg) {
         WindowAgg a = agg == null ? WindowAgg.EMPTY : agg;
         return new WindowResult(windowed.key(), windowed.window().startTime(), windowed.window().endTime(),
-                a.count(), a.sum(), a.idChecksum(), Instant.ofEpochMilli(a.maxEmittedAtMs()));
+                a.count(), a.sum(), a.idChecksum(), Instant.ofEpochMilli(a.maxEmittedAtMs()), a.sequence());
     }
 
     /**
@@ -136,6 +140,7 @@ public final class WindowedAggregation {
         private final AppMeters meters;
         private FixedKeyProcessorContext<String, Contribution> context;
         private long observedStreamTime = ConsumerRecord.NO_TIMESTAMP;
+        private Metric taskDroppedRecords;
 
         Inspect(WindowAggregate aggregate, AppMeters meters) {
             this.aggregate = aggregate;
@@ -153,17 +158,45 @@ public final class WindowedAggregation {
             long timestamp = record.timestamp();
             observedStreamTime = Math.max(observedStreamTime, timestamp);
             boolean watermark = event instanceof Watermark;
+            int late = 0;
             if (!watermark) {
                 meters.recordProcessed();
                 meters.recordLateness(observedStreamTime - timestamp);
-                int late = aggregate.lateDrops(timestamp, observedStreamTime);
+                late = aggregate.lateDrops(timestamp, observedStreamTime);
                 if (late > 0) {
                     meters.recordDroppedLate(late);
                 }
             }
             long emittedAtMs = Headers.decodeEpochMillis(record.headers().lastHeader(Headers.EMITTED_AT));
-            context.forward(record.withValue(new Contribution(event.aggregatedValue(),
+            double droppedBefore = late == WindowAggregate.COUNTED_BY_KAFKA ? taskDroppedRecords() : 0;
+            context.forward(record.withValue(Contribution.of(event, timestamp,
                     watermark ? 0 : WindowResult.idHash(event.id()), emittedAtMs, watermark)));
+            if (late == WindowAggregate.COUNTED_BY_KAFKA) {
+                // the aggregation runs inside forward(), and nothing else downstream records dropped-records
+                long counted = (long) (taskDroppedRecords() - droppedBefore);
+                if (counted > 0) {
+                    meters.recordDroppedLate((int) counted);
+                }
+            }
+        }
+
+        /** The task's {@code dropped-records-total}, which Kafka's window aggregations record their drops in. */
+        private double taskDroppedRecords() {
+            if (taskDroppedRecords == null) {
+                String taskId = context.taskId().toString();
+                for (Map.Entry<MetricName, ? extends Metric> e : context.metrics().metrics().entrySet()) {
+                    MetricName name = e.getKey();
+                    if ("dropped-records-total".equals(name.name()) && "stream-task-metrics".equals(name.group())
+                            && taskId.equals(name.tags().get("task-id"))
+                            && Thread.currentThread().getName().equals(name.tags().get("thread-id"))) {
+                        taskDroppedRecords = e.getValue();
+                    }
+                }
+                if (taskDroppedRecords == null) {
+                    throw new IllegalStateException("no dropped-records-total metric for task " + taskId);
+                }
+            }
+            return ((Number) taskDroppedRecords.metricValue()).doubleValue();
         }
     }
 }

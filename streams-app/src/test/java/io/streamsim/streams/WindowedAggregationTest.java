@@ -8,6 +8,7 @@ import io.streamsim.model.ClickEvent;
 import io.streamsim.model.Event;
 import io.streamsim.model.Headers;
 import io.streamsim.model.OrderEvent;
+import io.streamsim.model.SequenceMeasure;
 import io.streamsim.model.StreamsimSerdes;
 import io.streamsim.model.Watermark;
 import io.streamsim.model.WindowResult;
@@ -284,6 +285,24 @@ class WindowedAggregationTest {
             assertThat(r.key()).isEqualTo("page-00001");
             assertThat(r.sum()).isEqualTo(1_500);
             assertThat(r.idChecksum()).isEqualTo(WindowResult.idHash(42));
+        });
+    }
+
+    @Test
+    void finalEmit_tumblingClicks_carryTheSequenceMeasureWhateverTheArrivalOrder() {
+        start(TUMBLING_10S, GRACE_5S, EmitMode.FINAL);
+        String[][] clicks = {{"7", "purchase"}, {"5", "view"}, {"1", "view"}, {"2", "scroll"}};
+        for (String[] c : clicks) {
+            Instant at = T0.plusSeconds(Long.parseLong(c[0]));
+            ClickEvent click = new ClickEvent(nextId++, at, "page-1", "user-1", "session-1", c[1], "direct", 1);
+            input.pipeInput(new TestRecord<>(click.page(), click, new RecordHeaders(), at));
+        }
+        sendWatermark(T0.plusSeconds(30));
+
+        assertThat(output.readValuesToList()).singleElement().satisfies(r -> {
+            assertThat(r.sequence()).isEqualTo(new SequenceMeasure(2, 1, T0.plusSeconds(1).toEpochMilli(),
+                    T0.plusSeconds(5).toEpochMilli(), T0.plusSeconds(7).toEpochMilli()));
+            assertThat(r.sequence().viewedTwiceBeforePurchase()).isTrue();
         });
     }
 

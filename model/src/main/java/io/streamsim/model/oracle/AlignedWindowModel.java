@@ -1,6 +1,7 @@
 package io.streamsim.model.oracle;
 
 import io.streamsim.model.Event;
+import io.streamsim.model.SequenceMeasure;
 import io.streamsim.model.Watermark;
 import io.streamsim.model.WindowResult;
 import io.streamsim.model.scenario.WindowSpec;
@@ -47,6 +48,7 @@ final class AlignedWindowModel implements WindowModel {
         boolean watermark = event instanceof Watermark;
         boolean expectedOnOutput = !Watermark.KEY.equals(key);
         long idHash = watermark ? 0 : WindowResult.idHash(event.id());
+        byte kind = SequenceMeasure.kindOf(event);
         int dropped = 0;
         for (long start : window.windowStartsFor(timestampMs)) {
             WindowKey windowKey = new WindowKey(key, start);
@@ -58,6 +60,7 @@ final class AlignedWindowModel implements WindowModel {
                         tally.count++;
                         tally.sum += event.aggregatedValue();
                         tally.idChecksum += idHash;
+                        tally.sequence = tally.sequence.add(kind, timestampMs);
                     }
                 }
                 if (trace) {
@@ -91,7 +94,7 @@ final class AlignedWindowModel implements WindowModel {
     public Map<WindowKey, ExpectedWindow> windows() {
         Map<WindowKey, ExpectedWindow> expected = new HashMap<>(windows.size() * 2);
         windows.forEach((k, t) -> expected.put(k, new ExpectedWindow(t.count, t.sum, t.idChecksum,
-                k.windowStartMs() + sizeMs)));
+                k.windowStartMs() + sizeMs, t.sequence)));
         return expected;
     }
 
@@ -106,6 +109,7 @@ final class AlignedWindowModel implements WindowModel {
         long count;
         long sum;
         long idChecksum;
+        SequenceMeasure sequence = SequenceMeasure.NONE;
     }
 
     private static final class TraceBuilder {

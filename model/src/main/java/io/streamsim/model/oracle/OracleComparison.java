@@ -67,7 +67,7 @@ public final class OracleComparison {
 
     private static boolean matches(Expectation expected, WindowKey window, ExpectedWindow want, WindowResult got) {
         return got.count() == want.count() && got.sum() == want.sum() && got.idChecksum() == want.idChecksum()
-                && got.windowEnd().equals(expected.windowEnd(window));
+                && got.windowEnd().equals(expected.windowEnd(window)) && got.sequence().equals(want.sequence());
     }
 
     private static Mismatch mismatch(Expectation expected, WindowKey window, ExpectedWindow want, WindowResult got) {
@@ -126,7 +126,10 @@ public final class OracleComparison {
         if (checksumDelta != 0) {
             return "same count, other events (id checksum differs)";
         }
-        return "same events, sum " + got.sum() + " instead of " + want.sum();
+        if (got.sum() != want.sum()) {
+            return "same events, sum " + got.sum() + " instead of " + want.sum();
+        }
+        return "same events, " + SequenceDifference.describe(want.sequence(), got.sequence());
     }
 
     private static long hashSum(List<Long> ids) {

@@ -32,7 +32,9 @@ public interface WindowModel {
      * Takes the next record of {@code task}, whose key and value are present.
      *
      * @return how many drops the record counts as late, in the unit the app counts for this window type
-     *         (Kafka's {@code dropped-records}): per (record, window) for aligned windows; 0 for a watermark
+     *         (Kafka's {@code dropped-records}): per (record, window) for aligned windows; for sliding windows one
+     *         per window the record would update or make that has expired, or one for a record dropped whole;
+     *         0 for a watermark
      */
     int accept(int task, long timestampMs, String key, Event event);
 

@@ -11,6 +11,9 @@
  * counted once per record and window) from the others. Records that cannot be decoded never reach the
  * aggregation and do not move stream time. Tumbling 10s, grace 5s, one partition, records at 1s, 15s,
  * 9.999s: the third is dropped, since stream time 15s - 5s = 10s is not below the end 10s of [0s;10s).
+ * Sliding windows ({@link io.streamsim.model.oracle.SlidingWindowModel}) replay Kafka's own sliding-window
+ * algorithm per task and key, since which windows exist there depends on the order records arrive in. Every
+ * window also carries a {@link io.streamsim.model.SequenceMeasure} (views and purchases), checked like the count.
  *
  * <p>Before the window step, {@link io.streamsim.model.oracle.DedupModel} replays the dedup step per input
  * partition and {@link io.streamsim.model.oracle.GroupByModel} routes each record to the repartition partition

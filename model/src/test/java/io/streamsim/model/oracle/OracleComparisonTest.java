@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.streamsim.model.EventCodec;
 import io.streamsim.model.OrderEvent;
+import io.streamsim.model.SequenceMeasure;
 import io.streamsim.model.WindowResult;
 import io.streamsim.model.scenario.EmitMode;
 import io.streamsim.model.scenario.ProcessingGuarantee;
@@ -184,5 +185,20 @@ class OracleComparisonTest {
         assertThat(v.mismatches().get(999).windowStart()).isEqualTo(Instant.ofEpochMilli(9_990_000));
         assertThat(v.withMismatchesLimitedTo(10).mismatches()).hasSize(10);
         assertThat(v.withMismatchesLimitedTo(10).windowsMissing()).isEqualTo(1_500);
+    }
+
+    @Test
+    void compare_sameEventsOtherSequence_isWrongAndNamesTheField() {
+        SequenceMeasure want = SequenceMeasure.NONE.add(SequenceMeasure.VIEW, 1).add(SequenceMeasure.VIEW, 2);
+        SequenceMeasure got = SequenceMeasure.NONE.add(SequenceMeasure.VIEW, 1).add(SequenceMeasure.VIEW, 5);
+        Expectation e = new Expectation(Map.of(new WindowKey("a", 0), new ExpectedWindow(2, 30, hashes(1, 2), 10_000, want)),
+                Map.of(), 0, 0, 0, 0, 0, 0, 0);
+
+        OracleVerdict v = OracleComparison.compare(e, actual(new WindowResult("a", Instant.EPOCH,
+                Instant.ofEpochMilli(10_000), 2, 30, hashes(1, 2), Instant.EPOCH, got)));
+
+        assertThat(v.windowsWrong()).isEqualTo(1);
+        assertThat(v.mismatches()).singleElement()
+                .satisfies(m -> assertThat(m.diagnosis()).isEqualTo("same events, secondViewMs 5 instead of 2"));
     }
 }

@@ -3,7 +3,9 @@ package io.streamsim.model.oracle;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.streamsim.model.ClickEvent;
 import io.streamsim.model.EventCodec;
+import io.streamsim.model.SequenceMeasure;
 import io.streamsim.model.OrderEvent;
 import io.streamsim.model.Watermark;
 import io.streamsim.model.WindowResult;
@@ -268,5 +270,22 @@ class WindowOracleTest {
 
         assertThat(before.windows().get(new WindowKey("k", 0)).count()).isEqualTo(1);
         assertThat(before.windowEnd(new WindowKey("k", 0))).isEqualTo(Instant.ofEpochMilli(10_000));
+    }
+
+    @Test
+    void accept_clicksInATumblingWindow_expectTheSequenceMeasure() {
+        start(TUMBLING_10S, Duration.ZERO);
+        click("p", 7_000, 1, "purchase");
+        click("p", 5_000, 2, "view");
+        click("p", 1_000, 3, "view");
+        click("p", 12_000, 4, "view");
+
+        assertThat(window("p", 0).sequence()).isEqualTo(new SequenceMeasure(2, 1, 1_000, 5_000, 7_000));
+        assertThat(window("p", 10_000).sequence()).isEqualTo(SequenceMeasure.NONE.add(SequenceMeasure.VIEW, 12_000));
+    }
+
+    private void click(String key, long timestampMs, long id, String action) {
+        ClickEvent click = new ClickEvent(id, Instant.ofEpochMilli(timestampMs), key, "u", "s", action, "d", 1);
+        raw(0, timestampMs, key, EventCodec.encode(click));
     }
 }

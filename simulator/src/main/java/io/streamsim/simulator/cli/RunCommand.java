@@ -195,6 +195,11 @@ final class RunCommand implements Callable<Integer> {
         if (s.oracle() != null) {
             out.printf(Locale.ROOT, "  oracle: %s (%d windows checked)%n", s.oracle().verdict(),
                     s.oracle().counts().windowsExpected());
+            var v = s.oracle().viewedTwiceThenBought();
+            if (v != null) {
+                out.printf(Locale.ROOT, "  viewed twice, then bought: %d keys from the output, %d expected%n",
+                        v.keysFromOutput(), v.keysExpected());
+            }
         }
         for (RunSummary.FaultRecovery r : s.faults()) {
             out.printf(Locale.ROOT, "  fault at %.1fs: %s [%s]: peak lag %d at %.0fs, processing resumed after %s, "

@@ -8,6 +8,7 @@ import io.streamsim.model.oracle.Mismatch;
 import io.streamsim.model.oracle.OracleComparison;
 import io.streamsim.model.oracle.OracleVerdict;
 import io.streamsim.model.oracle.RepartitionReplay;
+import io.streamsim.model.oracle.ViewedTwiceThenBought;
 import io.streamsim.model.oracle.WindowKey;
 import io.streamsim.model.oracle.WindowOracle;
 import io.streamsim.model.scenario.TopologySpec;
@@ -159,7 +160,7 @@ public final class OracleCheck {
                     inputRead, outputRead, undecodable[0],
                     replay != null ? replay.latenessHistogram() : oracle.latenessHistogram(),
                     backfill[0] == 0 ? null : new OracleReport.BackfillFate(backfill[0], backfill[1], backfill[2]),
-                    repartition, dedup);
+                    repartition, dedup, ViewedTwiceThenBought.of(expected.windows(), latest));
         }
     }
 

@@ -2,6 +2,7 @@ package io.streamsim.simulator.oracle;
 
 import io.streamsim.model.oracle.LatenessHistogram;
 import io.streamsim.model.oracle.OracleVerdict;
+import io.streamsim.model.oracle.ViewedTwiceThenBought;
 
 /**
  * The oracle's verdict on one run, as it goes into {@code summary.json}.
@@ -19,6 +20,8 @@ import io.streamsim.model.oracle.OracleVerdict;
  * @param backfill                 what became of the records backfill faults wrote; null when there were none
  * @param repartition              the groupBy step's repartition topic as checked; null without groupBy
  * @param dedup                    the dedup step's expected drops; null without dedup
+ * @param viewedTwiceThenBought    keys that viewed twice, then bought, from the output and from the oracle; null
+ *                                 when no window holds a view or a purchase
  */
 public record OracleReport(
         String verdict,
@@ -29,7 +32,8 @@ public record OracleReport(
         LatenessHistogram lateness,
         BackfillFate backfill,
         StepFigures.Repartition repartition,
-        StepFigures.Dedup dedup) {
+        StepFigures.Dedup dedup,
+        ViewedTwiceThenBought viewedTwiceThenBought) {
 
     /**
      * The backfilled records' fate by the oracle's drop rule (Kafka Streams' own): a backfill into a live windowed
@@ -45,7 +49,7 @@ public record OracleReport(
     /** A report of a topology without dedup or groupBy, and of a run without backfills. */
     public OracleReport(String verdict, OracleVerdict counts, long inputRecordsRead, long outputRecordsRead,
                         long outputRecordsUndecodable, LatenessHistogram lateness) {
-        this(verdict, counts, inputRecordsRead, outputRecordsRead, outputRecordsUndecodable, lateness, null, null, null);
+        this(verdict, counts, inputRecordsRead, outputRecordsRead, outputRecordsUndecodable, lateness, null, null, null, null);
     }
 
     /** The window results are exact and, with groupBy, every expected record reached the repartition topic. */

@@ -211,6 +211,21 @@ public final class HtmlReport {
         }
         b.append("</p>\n");
         StepsSection.append(b, s);
+        viewedTwiceThenBought(b, s);
+    }
+
+    /** The sequence question's answer, from the output beside the oracle's, when the windows carry views. */
+    private static void viewedTwiceThenBought(StringBuilder b, RunSummary s) {
+        var v = s.oracle() == null ? null : s.oracle().viewedTwiceThenBought();
+        if (v == null) {
+            return;
+        }
+        b.append("<h3>Viewed twice, then bought</h3>\n<p id=\"viewed-twice-then-bought\">")
+                .append(HtmlReportPage.escape(String.format(Locale.ROOT,
+                        "%d keys (user and product) from the output, %d expected by the oracle; %d windows from the "
+                                + "output, %d expected",
+                        v.keysFromOutput(), v.keysExpected(), v.windowsFromOutput(), v.windowsExpected())))
+                .append("</p>\n");
     }
 
     private static void expectations(StringBuilder b, RunSummary s) {

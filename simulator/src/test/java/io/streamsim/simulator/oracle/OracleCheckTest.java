@@ -46,7 +46,7 @@ class OracleCheckTest {
                 0, 0, 0);
 
         String verdict = OracleCheck.describe(exactWindows, lost);
-        OracleReport report = new OracleReport(verdict, exactWindows, 10, 1, 0, null, null, lost, null);
+        OracleReport report = new OracleReport(verdict, exactWindows, 10, 1, 0, null, null, lost, null, null);
 
         assertThat(verdict).isEqualTo("1 of 10 records missing from the repartition topic");
         assertThat(report.exact()).isFalse();
@@ -60,6 +60,6 @@ class OracleCheckTest {
                 2, 0, 0, 0);
 
         assertThat(OracleCheck.describe(exactWindows, copies)).isEqualTo("exact");
-        assertThat(new OracleReport("exact", exactWindows, 10, 1, 0, null, null, copies, null).exact()).isTrue();
+        assertThat(new OracleReport("exact", exactWindows, 10, 1, 0, null, null, copies, null, null).exact()).isTrue();
     }
 }

@@ -36,7 +36,7 @@ class CatchUpsTest {
         Backfill.Result written = new Backfill.Result("backfill", 5.5, Backfill.IDS, Instant.EPOCH, Instant.EPOCH,
                 50_000, 50_000, 0, 0.5);
         OracleReport oracle = new OracleReport("exact", null, 0, 0, 0, null,
-                new OracleReport.BackfillFate(50_000, 49_000, 49_000), null, null);
+                new OracleReport.BackfillFate(50_000, 49_000, 49_000), null, null, null);
 
         List<RunSummary.CatchUp> c = CatchUps.of(List.of(applied), samples, List.of(written), List.of(), oracle);
 
