@@ -27,6 +27,15 @@ record WindowAgg(long count, long sum, long idChecksum, long maxEmittedAtMs) {
                 Math.max(maxEmittedAtMs, c.emittedAtMs()));
     }
 
+    /**
+     * The aggregate of two sessions that one record bridged (Kafka's session merger): counts, sums and checksums
+     * add, the latest {@code emitted-at} wins. Order-independent, as the store may list the sessions either way.
+     */
+    WindowAgg merge(WindowAgg other) {
+        return new WindowAgg(count + other.count, sum + other.sum, idChecksum + other.idChecksum,
+                Math.max(maxEmittedAtMs, other.maxEmittedAtMs));
+    }
+
     static Serde<WindowAgg> serde() {
         return Serdes.serdeFrom(
                 (topic, a) -> a == null ? null : ByteBuffer.allocate(BYTES)

@@ -95,7 +95,13 @@ public final class WindowedAggregation {
                     }
                 }, Named.as("measure-results"))
                 .to(outputTopic, Produced.with(Serdes.String(), StreamsimSerdes.windowResults()).withName("window-results"));
-        return builder.build();
+        Topology topology = builder.build();
+        String[] lateRuleStores = WindowAggregate.of(spec.windowStep()).lateRuleStores();
+        if (lateRuleStores.length > 0) {
+            // the DSL connects a processor only to stores added before it, and the window store comes after Inspect
+            topology.connectProcessorAndStateStores("inspect", lateRuleStores);
+        }
+        return topology;
     }
 
     /** The window step: lateness is measured, then the type's aggregation, then suppression for final emission. */
@@ -135,6 +141,7 @@ public final class WindowedAggregation {
         private final WindowAggregate aggregate;
         private final AppMeters meters;
         private FixedKeyProcessorContext<String, Contribution> context;
+        private LateRule lateRule;
         private long observedStreamTime = ConsumerRecord.NO_TIMESTAMP;
 
         Inspect(WindowAggregate aggregate, AppMeters meters) {
@@ -145,6 +152,7 @@ public final class WindowedAggregation {
         @Override
         public void init(FixedKeyProcessorContext<String, Contribution> context) {
             this.context = context;
+            this.lateRule = aggregate.lateRule(context);
         }
 
         @Override
@@ -156,7 +164,7 @@ public final class WindowedAggregation {
             if (!watermark) {
                 meters.recordProcessed();
                 meters.recordLateness(observedStreamTime - timestamp);
-                int late = aggregate.lateDrops(timestamp, observedStreamTime);
+                int late = lateRule.lateDrops(record.key(), timestamp, observedStreamTime);
                 if (late > 0) {
                     meters.recordDroppedLate(late);
                 }
