@@ -251,6 +251,22 @@ class SessionWindowAggregateTest {
     }
 
     @Test
+    void finalEmit_recordAtTheCloseTimeOnAClosedOneRecordSession_overwritesItsResult() {
+        // [15s;15s] is closed and no longer listed at stream time 30s, yet a record at 15s is not late: Kafka
+        // writes a new [15s;15s] over the old one in the store, and the output's latest result loses the first record
+        start(Duration.ofSeconds(5), EmitMode.FINAL);
+
+        send("a", 15_000, 1);
+        send("b", 30_000, 1);
+        send("a", 15_000, 2);
+
+        assertThat(results()).containsExactly(
+                tuple("a", 15_000L, 15_000L, 1L, 1L),
+                tuple("a", 15_000L, 15_000L, 1L, 2L));
+        assertThat(kafkaDroppedRecords()).isZero();
+    }
+
+    @Test
     void finalEmit_sessionEmittedOnceStreamTimeReachesEndPlusGapPlusGrace() {
         start(Duration.ofSeconds(5), EmitMode.FINAL);
 

@@ -63,12 +63,15 @@ final class SessionWindowModel implements WindowModel {
 
         NavigableMap<Long, Session> sessions = state.sessions.computeIfAbsent(key, ignored -> new TreeMap<>());
         List<Session> found = new ArrayList<>();
-        // a key's sessions do not overlap, so ordered by start they are ordered by end too
+        // sessions the store no longer lists may lie inside listed ones (after a reset), so skip them, and stop
+        // only where no session can reach listedFrom: none is longer than the task's longest
         for (Session s : sessions.headMap(timestampMs + gapMs, true).descendingMap().values()) {
-            if (s.endMs < listedFromMs) {
+            if (s.startMs + state.longestSessionMs < listedFromMs) {
                 break;
             }
-            found.add(s);
+            if (s.endMs >= listedFromMs) {
+                found.add(s);
+            }
         }
         long startMs = timestampMs;
         long endMs = timestampMs;
@@ -104,6 +107,7 @@ final class SessionWindowModel implements WindowModel {
         }
         sessions.put(startMs, merged);
         state.storeStreamTimeMs = Math.max(state.storeStreamTimeMs, endMs);
+        state.longestSessionMs = Math.max(state.longestSessionMs, endMs - startMs);
         return 0;
     }
 
@@ -158,6 +162,7 @@ final class SessionWindowModel implements WindowModel {
     private static final class TaskState {
         long streamTimeMs = NO_TIMESTAMP;
         long storeStreamTimeMs = NO_TIMESTAMP;
+        long longestSessionMs;
         final Map<String, NavigableMap<Long, Session>> sessions = new HashMap<>();
     }
 

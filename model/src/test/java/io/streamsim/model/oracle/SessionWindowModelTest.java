@@ -154,6 +154,18 @@ class SessionWindowModelTest {
     }
 
     @Test
+    void accept_recordAtTheCloseTimeOnAClosedOneRecordSession_replacesItsResult() {
+        start(Duration.ofSeconds(5));
+
+        send("a", 15_000, 1);
+        send("b", 30_000, 1);
+        long c = send("a", 15_000, 2);
+
+        assertThat(dropped).isZero();
+        assertThat(model.windows()).containsEntry(new WindowKey("a", 15_000), session(15_000, 1, 2, c));
+    }
+
+    @Test
     void accept_watermark_movesStreamTimeButIsNeverExpected() {
         start(Duration.ofSeconds(5));
 
