@@ -134,7 +134,8 @@ public final class WindowedAggregation {
      * stream time exactly as Kafka 4.3.1's window aggregations do: it starts at {@code NO_TIMESTAMP} (-1)
      * whenever the task's processor is created (it is not restored after a restart or a rebalance), becomes
      * {@code max(streamTime, recordTimestamp)} before the record is looked at, and the window type's
-     * {@link WindowAggregate#lateDrops} says what Kafka drops. A new instance is made per task.
+     * {@link WindowAggregate#lateRule} says what Kafka drops (for sessions by reading the window store, to which
+     * this processor is connected). A new instance is made per task.
      */
     static final class Inspect implements FixedKeyProcessor<String, Event, Contribution> {
 

@@ -133,7 +133,9 @@ final class SummaryBuilder {
                 new RunSummary.Topics(topics.input(), topics.output(), topics.deadLetters(), topics.partitions(),
                         scenario.topics().replicationFactor()),
                 summaryTotals, checks, throughput, latencySummary, lag, oracle,
-                Phases.of(scenario.timeline(), samples), recoveries, expectations, scenario.talkingPoints());
+                Phases.of(scenario.timeline(), samples), recoveries, expectations, scenario.talkingPoints(),
+                tracker == null ? null
+                        : WindowShape.of(results.values(), scenario.topology().window() instanceof WindowSpec.Session));
     }
 
     private static Histogram latencyTotal(OutputTracker tracker) {
