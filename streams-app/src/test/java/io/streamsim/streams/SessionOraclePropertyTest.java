@@ -53,7 +53,7 @@ class SessionOraclePropertyTest {
     private static final String IN = "events";
     private static final String OUT = "sessions";
 
-    private static final int CASES = 40;
+    private static final int CASES = 32;
     private static final AtomicInteger casesRun = new AtomicInteger();
     private static final AtomicInteger casesWithLateDrops = new AtomicInteger();
     private static final AtomicInteger eagerCasesWithRetractions = new AtomicInteger();
