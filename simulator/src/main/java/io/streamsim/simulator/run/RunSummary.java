@@ -6,7 +6,7 @@ import java.util.List;
 
 /**
  * The figures of one run, written as {@code summary.json}. {@code oracle} is null when the oracle did not run
- * (a run stopped early), {@code windowShape} when no output was read; its mismatches are listed in the run folder's {@code oracle-mismatches.csv}. A run stopped early (Ctrl-C, failure) still has
+ * (a run stopped early); its mismatches are listed in the run folder's {@code oracle-mismatches.csv}. A run stopped early (Ctrl-C, failure) still has
  * one, with {@code completed} false and the figures measured until then.
  */
 public record RunSummary(
@@ -33,7 +33,10 @@ public record RunSummary(
         List<String> talkingPoints,
         WindowShape windowShape) {
 
-    /** A summary without the output's window shape (null). */
+    /**
+     * A summary without {@code windowShape} (null), as when no output was read: what the output's windows look
+     * like, see {@link WindowShape}.
+     */
     public RunSummary(String scenario, long seed, String prompt, boolean completed, String outcome, Instant startedAt,
                       Instant finishedAt, Instant eventTimeOrigin, Versions versions, Target target, Topics topics,
                       Totals totals, Checks checks, Throughput throughput, Latency latency, Lag lag,
