@@ -32,7 +32,9 @@ import java.util.function.Predicate;
  * [15s;15s]; a session ending at 15s is no longer listed then, so a record at 20s starts its own session beside it.
  *
  * <p>The aggregation's stream time starts again at -1 when the task is created anew ({@link #resetStreamTime});
- * the store's does not, as the store is restored with its sessions. A session's result ends at its last record,
+ * the store's does not, as restoring the store from its changelog raises it to the largest session end restored.
+ * That holds for a full restore (exactly_once_v2 wipes the state after a crash); an instance that keeps its local
+ * state restores only the changelog's tail, and its store may then list sessions this model hides. A session's result ends at its last record,
  * inclusive. Windows of {@link Watermark#KEY} are kept (they move both stream times) but never expected.
  */
 final class SessionWindowModel implements WindowModel {
