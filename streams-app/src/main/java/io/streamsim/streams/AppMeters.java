@@ -17,7 +17,7 @@ import java.util.concurrent.TimeUnit;
  *   <li>{@code streamsim.streams.records.processed}: input events seen by the aggregation (watermarks excluded)</li>
  *   <li>{@code streamsim.streams.records.dropped{reason=late}}: (event, window) pairs the aggregation refuses
  *       because the window had closed; a hopping-window event can count several times, as in Kafka's own
- *       {@code dropped-records}</li>
+ *       {@code dropped-records}; under session windows the unit is records (a dropped record joins no session)</li>
  *   <li>{@code streamsim.streams.records.dropped{reason=null-key-or-value}}: records that never reach the
  *       aggregation</li>
  *   <li>{@code streamsim.streams.records.dropped{reason=undecodable}}: input records whose value is not an event,

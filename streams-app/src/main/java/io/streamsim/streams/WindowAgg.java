@@ -36,7 +36,11 @@ record WindowAgg(long count, long sum, long idChecksum, long maxEmittedAtMs, Seq
                 Math.max(maxEmittedAtMs, c.emittedAtMs()), sequence.add(c.kind(), c.timestampMs()));
     }
 
-    /** The aggregate of both windows' records together (a session that absorbs another). */
+    /**
+     * The aggregate of both windows' records together: Kafka's session merger, for two sessions that one record
+     * bridged. Counts, sums and checksums add, the latest {@code emitted-at} wins, the sequence measures merge.
+     * Order-independent, as the store may list the sessions either way.
+     */
     WindowAgg merge(WindowAgg other) {
         return new WindowAgg(count + other.count, sum + other.sum, idChecksum + other.idChecksum,
                 Math.max(maxEmittedAtMs, other.maxEmittedAtMs), sequence.merge(other.sequence));

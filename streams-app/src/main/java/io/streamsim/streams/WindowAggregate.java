@@ -5,6 +5,7 @@ import io.streamsim.model.scenario.WindowStep;
 import org.apache.kafka.streams.kstream.KGroupedStream;
 import org.apache.kafka.streams.kstream.KTable;
 import org.apache.kafka.streams.kstream.Windowed;
+import org.apache.kafka.streams.processor.api.ProcessingContext;
 
 /**
  * One window type's aggregation in Kafka Streams' DSL, and its late rule as the app counts it. One
@@ -39,6 +40,19 @@ interface WindowAggregate {
      * window type; 0 when it is aggregated everywhere; {@link #COUNTED_BY_KAFKA} when that depends on the store.
      */
     int lateDrops(long timestampMs, long streamTimeMs);
+
+    /**
+     * The late rule of one task, made when the task's inspecting processor starts; it may read the stores named by
+     * {@link #lateRuleStores()}. By default {@link #lateDrops(long, long)}, which needs no state.
+     */
+    default LateRule lateRule(ProcessingContext context) {
+        return (key, timestampMs, streamTimeMs) -> lateDrops(timestampMs, streamTimeMs);
+    }
+
+    /** The stores {@link #lateRule} reads, connected to the inspecting processor; none by default. */
+    default String[] lateRuleStores() {
+        return new String[0];
+    }
 
     /** Aggregates the contributions per key and window, into {@link #STORE}. */
     KTable<Windowed<String>, WindowAgg> aggregate(KGroupedStream<String, Contribution> grouped);

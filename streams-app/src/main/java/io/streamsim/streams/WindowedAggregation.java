@@ -99,7 +99,13 @@ public final class WindowedAggregation {
                     }
                 }, Named.as("measure-results"))
                 .to(outputTopic, Produced.with(Serdes.String(), StreamsimSerdes.windowResults()).withName("window-results"));
-        return builder.build();
+        Topology topology = builder.build();
+        String[] lateRuleStores = WindowAggregate.of(spec.windowStep()).lateRuleStores();
+        if (lateRuleStores.length > 0) {
+            // the DSL connects a processor only to stores added before it, and the window store comes after Inspect
+            topology.connectProcessorAndStateStores("inspect", lateRuleStores);
+        }
+        return topology;
     }
 
     /** The window step: lateness is measured, then the type's aggregation, then suppression for final emission. */
@@ -132,13 +138,15 @@ public final class WindowedAggregation {
      * stream time exactly as Kafka 4.3.1's window aggregations do: it starts at {@code NO_TIMESTAMP} (-1)
      * whenever the task's processor is created (it is not restored after a restart or a rebalance), becomes
      * {@code max(streamTime, recordTimestamp)} before the record is looked at, and the window type's
-     * {@link WindowAggregate#lateDrops} says what Kafka drops. A new instance is made per task.
+     * {@link WindowAggregate#lateRule} says what Kafka drops (for sessions by reading the window store, to which
+     * this processor is connected). A new instance is made per task.
      */
     static final class Inspect implements FixedKeyProcessor<String, Event, Contribution> {
 
         private final WindowAggregate aggregate;
         private final AppMeters meters;
         private FixedKeyProcessorContext<String, Contribution> context;
+        private LateRule lateRule;
         private long observedStreamTime = ConsumerRecord.NO_TIMESTAMP;
         private Metric taskDroppedRecords;
 
@@ -150,6 +158,7 @@ public final class WindowedAggregation {
         @Override
         public void init(FixedKeyProcessorContext<String, Contribution> context) {
             this.context = context;
+            this.lateRule = aggregate.lateRule(context);
         }
 
         @Override
@@ -162,7 +171,7 @@ public final class WindowedAggregation {
             if (!watermark) {
                 meters.recordProcessed();
                 meters.recordLateness(observedStreamTime - timestamp);
-                late = aggregate.lateDrops(timestamp, observedStreamTime);
+                late = lateRule.lateDrops(record.key(), timestamp, observedStreamTime);
                 if (late > 0) {
                     meters.recordDroppedLate(late);
                 }

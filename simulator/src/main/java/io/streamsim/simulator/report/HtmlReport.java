@@ -7,6 +7,7 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.streamsim.model.scenario.Scenario;
 import io.streamsim.simulator.run.RunControl.TimelineEvent;
 import io.streamsim.simulator.run.RunSummary;
+import io.streamsim.simulator.run.WindowShape;
 import io.streamsim.simulator.run.Sample;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -106,6 +107,7 @@ public final class HtmlReport {
         b.append("</header>\n");
         talkingPoints(b, scenario, summary, tree);
         keyFigures(b, summary);
+        windowShape(b, summary);
         phases(b, summary);
         b.append("<h2>Charts</h2>\n<p class=\"note\">Dashed grey lines mark the rate phases, red lines the faults "
                 + "and controls.</p>\n").append(HtmlReportPage.chartContainers());
@@ -168,6 +170,22 @@ public final class HtmlReport {
                 row(b, "Window results / windows", n.windowResults().outputRecords() + " / "
                         + n.windowResults().windows(), "");
             }
+        }
+        b.append("</table>\n");
+    }
+
+    private static void windowShape(StringBuilder b, RunSummary s) {
+        WindowShape w = s.windowShape();
+        if (w == null) {
+            return;
+        }
+        b.append("<h2>Windows on the output</h2>\n<table id=\"window-shape\">\n");
+        row(b, "Windows / keys", w.windows() + " / " + w.keys(), "");
+        WindowShape.SessionFigures f = w.sessions();
+        if (f != null) {
+            row(b, "Session length p50 / p99 / max", number(f.lengthP50Seconds()) + " / " + number(f.lengthP99Seconds())
+                    + " / " + number(f.lengthMaxSeconds()), "s (last record - first)");
+            row(b, "Sessions per key (mean / max)", number(f.sessionsPerKeyMean()) + " / " + f.sessionsPerKeyMax(), "");
         }
         b.append("</table>\n");
     }

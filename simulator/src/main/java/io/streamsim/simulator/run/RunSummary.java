@@ -31,9 +31,10 @@ public record RunSummary(
         List<FaultRecovery> faults,
         List<ExpectationResult> expectations,
         List<String> talkingPoints,
-        List<CatchUp> catchUps) {
+        List<CatchUp> catchUps,
+        WindowShape windowShape) {
 
-    /** A summary without backfill or replay faults. */
+    /** A summary without backfill or replay faults, and without {@code windowShape} (null: no output was read). */
     public RunSummary(String scenario, long seed, String prompt, boolean completed, String outcome, Instant startedAt,
                       Instant finishedAt, Instant eventTimeOrigin, Versions versions, Target target, Topics topics,
                       Totals totals, Checks checks, Throughput throughput, Latency latency, Lag lag,
@@ -41,7 +42,7 @@ public record RunSummary(
                       List<ExpectationResult> expectations, List<String> talkingPoints) {
         this(scenario, seed, prompt, completed, outcome, startedAt, finishedAt, eventTimeOrigin, versions, target,
                 topics, totals, checks, throughput, latency, lag, oracle, phases, faults, expectations, talkingPoints,
-                List.of());
+                List.of(), null);
     }
 
     /**

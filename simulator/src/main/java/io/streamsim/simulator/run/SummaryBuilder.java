@@ -139,7 +139,9 @@ final class SummaryBuilder {
                 summaryTotals, checks, throughput, latencySummary, lag, oracle,
                 Phases.of(scenario.timeline(), samples), recoveries, expectations, scenario.talkingPoints(),
                 faults == null ? List.of()
-                        : CatchUps.of(faults.applied(), samples, pipeline.backfills, pipeline.replays, oracle));
+                        : CatchUps.of(faults.applied(), samples, pipeline.backfills, pipeline.replays, oracle),
+                tracker == null ? null
+                        : WindowShape.of(results.values(), scenario.topology().window() instanceof WindowSpec.Session));
     }
 
     private static Histogram latencyTotal(OutputTracker tracker) {

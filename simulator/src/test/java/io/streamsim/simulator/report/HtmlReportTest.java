@@ -1,6 +1,7 @@
 package io.streamsim.simulator.report;
 
 import io.streamsim.simulator.run.RunSummary;
+import io.streamsim.simulator.run.WindowShape;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -96,6 +97,23 @@ class HtmlReportTest {
 
         assertThat(r.text()).isEqualTo("0.123 42 y {a} {list.1.x} {nope}");
         assertThat(r.unresolved()).containsExactly("{a}", "{list.1.x}", "{nope}");
+    }
+
+    @Test
+    void write_sessionWindowShape_showsWindowsAndSessionLengths() throws Exception {
+        RunSummary withShape = new RunSummary(summary.scenario(), summary.seed(), summary.prompt(), true, "completed",
+                summary.startedAt(), summary.finishedAt(), summary.eventTimeOrigin(), summary.versions(),
+                summary.target(), summary.topics(), summary.totals(), summary.checks(), summary.throughput(),
+                summary.latency(), summary.lag(), summary.oracle(), summary.phases(), summary.faults(),
+                summary.expectations(), summary.talkingPoints(), List.of(),
+                new WindowShape(1200, 300, new WindowShape.SessionFigures(12.5, 95.0, 140.0, 4.0, 9)));
+
+        String html = Files.readString(HtmlReport.write(dir, scenario, withShape, List.of()));
+
+        assertThat(Jsoup.parse(html).select("#window-shape").text())
+                .contains("Windows / keys 1200 / 300")
+                .contains("Session length p50 / p99 / max 12.5 / 95 / 140")
+                .contains("Sessions per key (mean / max) 4 / 9");
     }
 
     @Test
