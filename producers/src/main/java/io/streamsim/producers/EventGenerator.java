@@ -157,6 +157,15 @@ public final class EventGenerator {
     }
 
     /**
+     * The event time of the live stream at timeline offset {@code dueOffsetNanos}: what an on-time event due then
+     * carries (before disorder and clock skew). Things that happen "now" in event time (a reference table update)
+     * take their timestamps from here, so they stay on the events' clock whatever mapping it uses.
+     */
+    public Instant eventTimeAt(long dueOffsetNanos) {
+        return Instant.ofEpochMilli(originMillis + (originSubMilliNanos + dueOffsetNanos) / 1_000_000);
+    }
+
+    /**
      * A clock skew fault shifts the event times of one producer shard (events {@code index % threads == shard},
      * the ones that shard's thread sends) that fall due within the fault's span: part of the stream, so the same
      * scenario gives the same skewed events whenever the fault is applied.
