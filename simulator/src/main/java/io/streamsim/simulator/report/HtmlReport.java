@@ -106,6 +106,7 @@ public final class HtmlReport {
         b.append("</header>\n");
         talkingPoints(b, scenario, summary, tree);
         keyFigures(b, summary);
+        SkewSection.append(b, summary);
         phases(b, summary);
         b.append("<h2>Charts</h2>\n<p class=\"note\">Dashed grey lines mark the rate phases, red lines the faults "
                 + "and controls.</p>\n").append(HtmlReportPage.chartContainers());

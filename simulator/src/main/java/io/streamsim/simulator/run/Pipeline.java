@@ -49,6 +49,8 @@ final class Pipeline implements AutoCloseable {
     LagMonitor lagMonitor;
     volatile LoadGenerator generator;
     volatile FaultRunner faults;
+    /** The reference table's writer; null when the scenario has no table. */
+    volatile ReferenceWriter reference;
     /** Event time of the first event; set when the producers start. */
     Instant origin;
     /** {@link System#nanoTime()} at the start of the load: every figure's second 0. */
@@ -88,6 +90,7 @@ final class Pipeline implements AutoCloseable {
     public void close() {
         closeQuietly(listenerResources);
         closeQuietly(faults);
+        closeQuietly(reference);
         closeQuietly(generator);
         closeQuietly(tracker);
         closeQuietly(instances);

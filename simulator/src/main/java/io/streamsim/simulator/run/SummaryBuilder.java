@@ -133,7 +133,8 @@ final class SummaryBuilder {
                 new RunSummary.Topics(topics.input(), topics.output(), topics.deadLetters(), topics.partitions(),
                         scenario.topics().replicationFactor()),
                 summaryTotals, checks, throughput, latencySummary, lag, oracle,
-                Phases.of(scenario.timeline(), samples), recoveries, expectations, scenario.talkingPoints());
+                Phases.of(scenario.timeline(), samples), recoveries, expectations, scenario.talkingPoints(),
+                pipeline.reference == null ? null : pipeline.reference.figures(), SkewFigures.of(samples));
     }
 
     private static Histogram latencyTotal(OutputTracker tracker) {
