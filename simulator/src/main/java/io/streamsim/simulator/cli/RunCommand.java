@@ -5,6 +5,7 @@ import io.streamsim.model.scenario.ProcessingGuarantee;
 import io.streamsim.model.scenario.Scenario;
 import io.streamsim.simulator.ScenarioRun;
 import io.streamsim.simulator.run.BrokerUnreachableException;
+import io.streamsim.simulator.run.ReferenceFigures;
 import io.streamsim.simulator.run.RunOptions;
 import io.streamsim.simulator.run.RunResult;
 import io.streamsim.simulator.run.RunSummary;
@@ -200,6 +201,12 @@ final class RunCommand implements Callable<Integer> {
             out.printf(Locale.ROOT, "  reference table %s: %d rows, %d updates written (%d failed) to %s%n",
                     s.reference().table(), s.reference().rowsWritten(), s.reference().updatesWritten(),
                     s.reference().updatesFailed(), s.reference().topic());
+            ReferenceFigures.OnTopic read = s.reference().onTopic();
+            if (read != null) {
+                out.printf(Locale.ROOT, "    on the topic: %d records (%d rows, %d updates) over %d keys  [%s]%n",
+                        read.records(), read.versionZero(), read.updates(), read.keys(),
+                        read.problems().isEmpty() ? "consistent" : "PROBLEMS: " + String.join("; ", read.problems()));
+            }
         }
         if (t.poisonWritten() > 0 || t.deadLettered() > 0) {
             out.printf(Locale.ROOT, "  poison written %d, dead-lettered %d%n", t.poisonWritten(), t.deadLettered());

@@ -155,7 +155,7 @@ final class ReferenceWriter implements AutoCloseable {
     /** What was written so far. */
     ReferenceFigures figures() {
         return new ReferenceFigures(topic, table.schema().tableName(), table.size(), rowsWritten.get(),
-                updatesPerSecond, updatesAcked.get(), updatesFailed.get(), lastError);
+                updatesPerSecond, updatesAcked.get(), updatesFailed.get(), lastError, null);
     }
 
     @Override

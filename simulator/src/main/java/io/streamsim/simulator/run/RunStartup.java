@@ -102,6 +102,10 @@ final class RunStartup {
         ReferenceWriter writer = ReferenceWriter.create(scenario, pipeline.topics.reference(),
                 pipeline.target.clientConfig());
         pipeline.reference = writer;
+        FunctionCounter.builder("streamsim.reference.rows.written", writer, w -> w.figures().rowsWritten())
+                .description("Rows of the reference table written before the load").register(pipeline.registry);
+        FunctionCounter.builder("streamsim.reference.updates.written", writer, w -> w.figures().updatesWritten())
+                .description("Reference table updates acknowledged during the load").register(pipeline.registry);
         long start = System.nanoTime();
         writer.writeTable();
         console.say("Reference table: " + writer.figures().rowsWritten() + " rows written to "

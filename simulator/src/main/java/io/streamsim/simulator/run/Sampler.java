@@ -32,7 +32,8 @@ final class Sampler {
     private long previousDue;
     private int faultsReported;
     /** Committed offsets of the last few seconds, oldest first: the per-partition rates are over this span. */
-    private final java.util.ArrayDeque<Committed> recentCommitted = new java.util.ArrayDeque<>();
+    private final java.util.concurrent.ConcurrentLinkedDeque<Committed> recentCommitted =
+            new java.util.concurrent.ConcurrentLinkedDeque<>();
     private final ThreadLoadScraper threadLoads = new ThreadLoadScraper();
 
     /** Call once the load has started: the first sample's rates are over the time since. */
@@ -40,6 +41,19 @@ final class Sampler {
         this.pipeline = pipeline;
         this.console = console;
         this.previousSampleNanos = pipeline.loadStartNanos;
+        for (int p = 0; p < pipeline.topics.partitions(); p++) {
+            int partition = p;
+            io.micrometer.core.instrument.FunctionCounter.builder("streamsim.streams.partition.records.committed",
+                            recentCommitted, r -> committedOf(r, partition))
+                    .description("Records of one input partition the app's group committed past (its committed offset)")
+                    .tag("topic", pipeline.topics.input()).tag("partition", String.valueOf(partition))
+                    .register(pipeline.registry);
+        }
+    }
+
+    private static double committedOf(java.util.Deque<Committed> recent, int partition) {
+        Committed last = recent.peekLast();
+        return last == null || partition >= last.offsets().size() ? 0 : Math.max(0, last.offsets().get(partition));
     }
 
     /** Every sample so far, oldest first; the list is safe to read from any thread. */

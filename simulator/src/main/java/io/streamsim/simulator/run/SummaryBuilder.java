@@ -134,7 +134,27 @@ final class SummaryBuilder {
                         scenario.topics().replicationFactor()),
                 summaryTotals, checks, throughput, latencySummary, lag, oracle,
                 Phases.of(scenario.timeline(), samples), recoveries, expectations, scenario.talkingPoints(),
-                pipeline.reference == null ? null : pipeline.reference.figures(), SkewFigures.of(samples));
+                referenceFigures(), SkewFigures.of(samples));
+    }
+
+    /** The writer's counts and, after a load that ran, what the reference topic holds. */
+    private ReferenceFigures referenceFigures() {
+        ReferenceWriter writer = pipeline.reference;
+        if (writer == null) {
+            return null;
+        }
+        ReferenceFigures figures = writer.figures();
+        try {
+            writer.stopUpdates();
+            return writer.figures().withOnTopic(ReferenceTopicCheck.read(pipeline.target.clientConfig(),
+                    pipeline.topics.reference(), pipeline.topics.partitions(), READ_TIMEOUT));
+        } catch (Exception e) {
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
+            LOG.warn("Could not read the reference topic back: {}", e.toString());
+            return figures;
+        }
     }
 
     private static Histogram latencyTotal(OutputTracker tracker) {
