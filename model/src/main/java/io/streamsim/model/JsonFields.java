@@ -29,7 +29,7 @@ final class JsonFields {
         if (bytes == null) {
             throw new SerializationException(what + ": null value");
         }
-        Map<String, Object> values = new HashMap<>();
+        Map<String, Object> values = new java.util.LinkedHashMap<>();
         try (JsonParser parser = FACTORY.createParser(bytes)) {
             if (parser.nextToken() != JsonToken.START_OBJECT) {
                 throw new SerializationException(what + ": not a JSON object");
@@ -52,6 +52,11 @@ final class JsonFields {
             throw new SerializationException(what + ": malformed JSON: " + e.getMessage(), e);
         }
         return new JsonFields(values, what);
+    }
+
+    /** The field names in the order the object gives them. */
+    java.util.Set<String> names() {
+        return values.keySet();
     }
 
     String string(String name) {

@@ -180,6 +180,15 @@ public final class EventGenerator {
     }
 
     /**
+     * The event time of the live stream at timeline offset {@code dueOffsetNanos}: what an on-time event due then
+     * carries (before disorder and clock skew). Things that happen "now" in event time (a reference table update)
+     * take their timestamps from here, so they stay on the events' clock, compressed or historical.
+     */
+    public Instant eventTimeAt(long dueOffsetNanos) {
+        return Instant.ofEpochMilli(clock.epochMillisAt(dueOffsetNanos));
+    }
+
+    /**
      * A clock skew fault shifts the event times of one producer shard (events {@code index % threads == shard},
      * the ones that shard's thread sends) that fall due within the fault's span (a wall-clock span) by its offset
      * (an event-time shift, like disorder delays): part of the stream, so the same scenario gives the same skewed

@@ -274,6 +274,15 @@ public final class LoadGenerator implements AutoCloseable {
         }
     }
 
+    /**
+     * The live stream's event time now: {@link EventGenerator#eventTimeAt} of the timeline offset the pacer has
+     * reached (so a live rate step moves it as it moves the events); the origin before {@link #start()}.
+     */
+    public Instant eventTimeNow() {
+        long offset = pacer.isStarted() ? pacer.virtualOffsetNanos(Math.max(0, ticker.nanoTime() - pacer.startNanos())) : 0;
+        return generator.eventTimeAt(offset);
+    }
+
     /** Multiplies the send rate from now on: the rest of the timeline plays {@code factor} times as fast. */
     public void stepRate(double factor) {
         pacer.stepRate(factor);

@@ -21,6 +21,10 @@
  *       each with its own producer; thread {@code k} sends the indices {@code i % threads == k} in order.
  *       Send failures are counted, never thrown, so that a broker fault shows up as a number in the run
  *       rather than as a dead producer thread.</li>
+ *   <li><b>Reference data.</b> {@link io.streamsim.producers.ReferenceTable} makes a scenario's dimension table (one
+ *       row per event key) from the seed, and {@link io.streamsim.producers.ReferenceUpdates} its slowly changing
+ *       updates; their times come from {@link io.streamsim.producers.LoadGenerator#eventTimeNow()}, the events'
+ *       own clock.</li>
  * </ul>
  *
  * <p>Time is injected through {@link io.streamsim.producers.Ticker}, so pacing is tested with a fake clock.

@@ -220,6 +220,11 @@ public final class StreamsApp implements AutoCloseable, AppControl {
         return droppedRecordsTotal(streams.metrics());
     }
 
+    /** Each stream thread's time split (process, punctuate, commit, poll), from Kafka Streams' own metrics. */
+    public List<ThreadRatios.ThreadRatio> threadRatios() {
+        return ThreadRatios.of(streams.metrics());
+    }
+
     static long droppedRecordsTotal(Map<MetricName, ? extends Metric> metrics) {
         double sum = 0;
         for (Map.Entry<MetricName, ? extends Metric> e : metrics.entrySet()) {

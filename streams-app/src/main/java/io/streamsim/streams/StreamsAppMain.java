@@ -213,6 +213,7 @@ public final class StreamsAppMain implements Callable<Integer> {
              MetricsServer metrics = MetricsServer.start(registry, metricsHost, metricsPort, app, token);
              LagMonitor lag = LagMonitor.create(config.bootstrapServers(), config.clientConfig(),
                      config.applicationId(), config.inputTopic(), registry)) {
+            metrics.serveJson(ThreadRatios.PATH, () -> ThreadRatios.toJson(app.threadRatios()));
             out.printf("streams-app %s: application %s, %s -> %s%s, metrics on http://%s:%d%s%n",
                     config.instanceId(), config.applicationId(), config.inputTopic(), config.outputTopic(),
                     config.deadLetterTopic() == null ? "" : " (dead letters -> " + config.deadLetterTopic() + ")",

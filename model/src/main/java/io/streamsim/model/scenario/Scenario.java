@@ -23,7 +23,8 @@ public record Scenario(
         ProducerSpec producer,
         List<String> talkingPoints,
         List<Fault> faults,
-        ExpectSpec expect) {
+        ExpectSpec expect,
+        ReferenceSpec reference) {
 
     /** The {@code prompt} when a file leaves it out. */
     public static final String DEFAULT_PROMPT = "";
@@ -48,6 +49,7 @@ public record Scenario(
                 .notNull("app", app)
                 .notNull("producer", producer)
                 .notNull("expect", expect)
+                .notNull("reference", reference)
                 .done();
         Checks checks = Checks.at("");
         if (!rate.isEmpty()) {
@@ -61,7 +63,20 @@ public record Scenario(
                     + " but the rate phases last " + Durations.format(total) + ": make them agree, or leave duration out");
         }
         checkFaults(faults, duration, topics, app, producer, checks);
+        checks.that(!reference.table() || events.keys() <= MAX_REFERENCE_ROWS, "reference",
+                "the table has one row per key (events.keys: " + events.keys() + "): at most " + MAX_REFERENCE_ROWS);
         checks.done();
+    }
+
+    /** The largest reference table: it is written whole before the load starts. */
+    public static final int MAX_REFERENCE_ROWS = 1_000_000;
+
+    /** A scenario without a reference table. */
+    public Scenario(String name, String prompt, long seed, Duration duration, EventsSpec events, List<RatePhase> rate,
+                    DisorderSpec disorder, DirtSpec dirt, TopologySpec topology, TopicsSpec topics, AppSpec app,
+                    ProducerSpec producer, List<String> talkingPoints, List<Fault> faults, ExpectSpec expect) {
+        this(name, prompt, seed, duration, events, rate, disorder, dirt, topology, topics, app, producer, talkingPoints,
+                faults, expect, ReferenceSpec.NONE);
     }
 
     /** A scenario without faults or expectations. */

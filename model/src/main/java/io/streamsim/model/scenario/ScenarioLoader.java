@@ -141,18 +141,19 @@ public final class ScenarioLoader {
         List<String> talkingPoints = strings(tree, f.get("talkingPoints", false), "talkingPoints");
         List<Fault> faults = FaultsReader.read(tree, f.get("faults", false), "faults");
         ExpectSpec expect = f.section("expect", ExpectReader::read, ExpectSpec.NONE);
+        ReferenceSpec reference = f.section("reference", ReferenceReader::read, ReferenceSpec.NONE);
         f.finish();
         if (duration == null && rate != null) {
             duration = RatePhase.total(rate);
         }
         if (name == null || seed == null || duration == null || events == null || rate == null || disorder == null
                 || dirt == null || topology == null || topics == null || app == null || producer == null
-                || talkingPoints == null || faults == null || expect == null) {
+                || talkingPoints == null || faults == null || expect == null || reference == null) {
             return null;
         }
         Duration d = duration;
         return f.build(() -> new Scenario(name, prompt, seed, d, events, rate, disorder, dirt, topology, topics, app,
-                producer, talkingPoints, faults, expect));
+                producer, talkingPoints, faults, expect, reference));
     }
 
     private static List<String> strings(YamlTree tree, Node node, String path) {

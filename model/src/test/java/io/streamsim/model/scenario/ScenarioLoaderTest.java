@@ -34,8 +34,8 @@ class ScenarioLoaderTest {
             """;
 
     private static final String TOP_LEVEL_KEYS =
-            "app, dirt, disorder, duration, events, expect, faults, name, producer, prompt, rate, seed, talkingPoints, "
-                    + "topics, topology";
+            "app, dirt, disorder, duration, events, expect, faults, name, producer, prompt, rate, reference, seed, "
+                    + "talkingPoints, topics, topology";
 
     @TempDir
     Path tempDir;

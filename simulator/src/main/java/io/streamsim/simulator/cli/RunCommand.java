@@ -5,6 +5,7 @@ import io.streamsim.model.scenario.ProcessingGuarantee;
 import io.streamsim.model.scenario.Scenario;
 import io.streamsim.simulator.ScenarioRun;
 import io.streamsim.simulator.run.BrokerUnreachableException;
+import io.streamsim.simulator.run.ReferenceFigures;
 import io.streamsim.simulator.run.RunOptions;
 import io.streamsim.simulator.run.RunResult;
 import io.streamsim.simulator.run.RunSummary;
@@ -189,6 +190,24 @@ final class RunCommand implements Callable<Integer> {
         }
         out.printf(Locale.ROOT, "  peak lag %d records at %.0fs (%s)%n", s.lag().peakRecords(), s.lag().peakAtSeconds(),
                 s.lag().measure());
+        if (s.skew() != null && s.skew().hottestPartition() >= 0) {
+            out.printf(Locale.ROOT, "  skew: partition %d processed %.1f%% of the records (even: %.1f%%); largest"
+                            + " partition lag %d; stream threads busy %.0f%% (busiest) / %.0f%% (idlest)%n",
+                    s.skew().hottestPartition(), 100 * s.skew().maxPartitionShare(),
+                    100.0 / s.skew().partitionProcessed().size(), s.skew().maxPartitionLagRecords(),
+                    100 * s.skew().busiestThreadMeanBusy(), 100 * s.skew().idlestThreadMeanBusy());
+        }
+        if (s.reference() != null) {
+            out.printf(Locale.ROOT, "  reference table %s: %d rows, %d updates written (%d failed) to %s%n",
+                    s.reference().table(), s.reference().rowsWritten(), s.reference().updatesWritten(),
+                    s.reference().updatesFailed(), s.reference().topic());
+            ReferenceFigures.OnTopic read = s.reference().onTopic();
+            if (read != null) {
+                out.printf(Locale.ROOT, "    on the topic: %d records (%d rows, %d updates) over %d keys  [%s]%n",
+                        read.records(), read.versionZero(), read.updates(), read.keys(),
+                        read.problems().isEmpty() ? "consistent" : "PROBLEMS: " + String.join("; ", read.problems()));
+            }
+        }
         if (t.poisonWritten() > 0 || t.deadLettered() > 0) {
             out.printf(Locale.ROOT, "  poison written %d, dead-lettered %d%n", t.poisonWritten(), t.deadLettered());
         }

@@ -6,6 +6,7 @@ import io.streamsim.streams.MetricsServer;
 import io.streamsim.streams.PrometheusRegistries;
 import io.streamsim.streams.StreamsApp;
 import io.streamsim.streams.StreamsAppConfig;
+import io.streamsim.streams.ThreadRatios;
 import io.streamsim.streams.StreamsAppMain;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -90,6 +91,8 @@ public final class InProcessAppInstance implements AppInstance {
                 app = new StreamsApp(config, registry);
                 MetricsServer server = MetricsServer.start(registry, MetricsServer.DEFAULT_HOST, 0, app,
                         Optional.of(launch.controlToken()));
+                StreamsApp serving = app;
+                server.serveJson(ThreadRatios.PATH, () -> ThreadRatios.toJson(serving.threadRatios()));
                 Life started = new Life(app, registry, server);
                 if (previous != null) {
                     earlierLives = earlierLives.plus(previous.last, InstanceStatus.NOT_STARTED, false);

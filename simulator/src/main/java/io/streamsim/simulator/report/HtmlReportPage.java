@@ -84,6 +84,12 @@ public final class HtmlReportPage {
         number(n, "p50", s.endToEndP50Seconds());
         number(n, "p99", s.endToEndP99Seconds());
         n.put("faults", s.faults());
+        ArrayNode partitionProcessed = n.putArray("partitionProcessed");
+        s.skew().partitionProcessedPerSecond().forEach(partitionProcessed::add);
+        ArrayNode committed = n.putArray("partitionCommitted");
+        s.partitionCommitted().forEach(committed::add);
+        ObjectNode busy = n.putObject("threadBusy");
+        s.skew().threads().forEach(t -> busy.put(t.name(), t.busy()));
         return n;
     }
 
@@ -148,7 +154,10 @@ public final class HtmlReportPage {
         return "<div id=\"chart-rate\" class=\"chart-box\"></div>\n<div id=\"chart-lag\" class=\"chart-box\"></div>\n"
                 + "<div id=\"chart-latency\" class=\"chart-box\"></div>\n"
                 + "<div id=\"chart-dropped\" class=\"chart-box\"></div>\n"
-                + "<div id=\"chart-lateness\" class=\"chart-box\"></div>\n";
+                + "<div id=\"chart-lateness\" class=\"chart-box\"></div>\n"
+                + "<div id=\"chart-partitions\" class=\"chart-box\"></div>\n"
+                + "<div id=\"chart-partition-share\" class=\"chart-box\"></div>\n"
+                + "<div id=\"chart-threads\" class=\"chart-box\"></div>\n";
     }
 
     /** The data element, the chart script and the page's own script, all inline. */

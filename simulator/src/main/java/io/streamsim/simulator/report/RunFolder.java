@@ -46,6 +46,7 @@ public final class RunFolder {
 
     static void writeTimeSeries(Path file, List<Sample> samples) throws IOException {
         int partitions = samples.stream().mapToInt(s -> s.partitionLag().size()).max().orElse(0);
+        SkewColumns skew = new SkewColumns(samples);
         try (CsvWriter csv = CsvWriter.create(file)) {
             List<String> header = new ArrayList<>(List.of("elapsed_seconds", "stage", "target_events_per_second",
                     "events_due", "records_sent", "records_acked", "records_failed", "sent_per_second",
@@ -55,6 +56,7 @@ public final class RunFolder {
             for (int p = 0; p < partitions; p++) {
                 header.add("lag_partition_" + p);
             }
+            header.addAll(skew.header());
             csv.row(header);
             for (Sample s : samples) {
                 List<String> row = new ArrayList<>(Arrays.asList(fixed(3, s.elapsedSeconds()), s.stage(),
@@ -69,6 +71,7 @@ public final class RunFolder {
                 for (int p = 0; p < partitions; p++) {
                     row.add(p < s.partitionLag().size() ? String.valueOf(s.partitionLag().get(p)) : "");
                 }
+                row.addAll(skew.values(s));
                 csv.row(row);
             }
         }

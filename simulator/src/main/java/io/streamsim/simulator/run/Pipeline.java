@@ -56,6 +56,8 @@ final class Pipeline implements AutoCloseable {
     LagMonitor lagMonitor;
     volatile LoadGenerator generator;
     volatile FaultRunner faults;
+    /** The reference table's writer; null when the scenario has no table. */
+    volatile ReferenceWriter reference;
     /** Wall-clock time of the start of the load (emitted-at of the first event); set when the producers start. */
     Instant origin;
     /** Event time as a function of the wall offset from {@link #origin}; set when the producers start. */
@@ -97,6 +99,7 @@ final class Pipeline implements AutoCloseable {
     public void close() {
         closeQuietly(listenerResources);
         closeQuietly(faults);
+        closeQuietly(reference);
         closeQuietly(generator);
         closeQuietly(tracker);
         closeQuietly(instances);

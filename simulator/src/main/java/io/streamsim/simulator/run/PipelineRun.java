@@ -87,6 +87,9 @@ public final class PipelineRun {
             sampler = new Sampler(pipeline, console);
             controls.sampling(sampler);
             end = new LoadLoop(pipeline, sampler, console, () -> stopRequested).run();
+            if (pipeline.reference != null) {
+                pipeline.reference.stopUpdates();
+            }
             if (end instanceof StageEnd.Finished) {
                 drain = new Drain(pipeline, sampler, () -> stopRequested);
                 end = drain.run();

@@ -77,6 +77,7 @@ final class RunStartup {
     /** Every step in order, up to the running load. */
     void start(RunListener listener, RunControl controls, FaultRunner.Actions actions) throws Exception {
         createTopics();
+        writeReferenceTable();
         serveMetrics();
         pipeline.listenerResources = listener.controlsReady(controls);
         startAppInstances();
@@ -87,6 +88,31 @@ final class RunStartup {
 
     void createTopics() throws Exception {
         pipeline.topics.create(pipeline.target.admin(), pipeline.scenario);
+    }
+
+    /**
+     * The reference table, whole and acknowledged, before any app instance starts: an instance that joins with it
+     * finds all of it there from its first record.
+     */
+    void writeReferenceTable() throws Exception {
+        Scenario scenario = pipeline.scenario;
+        if (!scenario.reference().table()) {
+            return;
+        }
+        pipeline.topics.createReference(pipeline.target.admin(), scenario.topics());
+        ReferenceWriter writer = ReferenceWriter.create(scenario, pipeline.topics.reference(),
+                pipeline.target.clientConfig());
+        pipeline.reference = writer;
+        FunctionCounter.builder("streamsim.reference.rows.written", writer, w -> w.figures().rowsWritten())
+                .description("Rows of the reference table written before the load").register(pipeline.registry);
+        FunctionCounter.builder("streamsim.reference.updates.written", writer, w -> w.figures().updatesWritten())
+                .description("Reference table updates acknowledged during the load").register(pipeline.registry);
+        long start = System.nanoTime();
+        writer.writeTable();
+        console.say("Reference table: " + writer.figures().rowsWritten() + " rows written to "
+                + pipeline.topics.reference() + " in " + (System.nanoTime() - start) / 1_000_000 + " ms"
+                + (scenario.reference().updatesPerSecond() > 0
+                ? "; " + scenario.reference().updatesPerSecond() + " updates/s during the load" : ""));
     }
 
     /** The simulator's {@code /metrics}, and the app instances' endpoints for Prometheus' discovery. */
@@ -169,6 +195,11 @@ final class RunStartup {
         pipeline.loadStartNanos = start;
         pipeline.generator.start();
         faults.start(start);
+        ReferenceWriter reference = pipeline.reference;
+        if (reference != null) {
+            LoadGenerator generator = pipeline.generator;
+            reference.startUpdates(generator::eventTimeNow);
+        }
     }
 
     /** The user's client settings (--command-config), in a file the child JVMs read. */

@@ -75,6 +75,30 @@ record RunTopics(String input, String output, String deadLetters, int partitions
         }
     }
 
+    /** The run's reference table topic, beside its input: {@code streamsim.<run>.reference}. */
+    String reference() {
+        return input.substring(0, input.length() - ".events".length()) + ".reference";
+    }
+
+    /**
+     * Creates the reference topic: compacted (the latest version of every row survives, keyed by row key), as many
+     * partitions as the input so that a shuffle join can co-partition with it.
+     */
+    void createReference(Admin admin, TopicsSpec spec) throws ExecutionException, InterruptedException {
+        Map<String, String> configs = new HashMap<>();
+        configs.put("cleanup.policy", "compact");
+        if (spec.replicationFactor() > 1) {
+            configs.put("min.insync.replicas", String.valueOf(Math.min(2, spec.replicationFactor())));
+        }
+        admin.createTopics(List.of(new NewTopic(reference(), spec.partitions(), spec.replicationFactor())
+                .configs(configs))).all().get();
+        try {
+            TopicReadiness.awaitLeaders(admin, List.of(reference()), READY_TIMEOUT);
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("the reference topic was created but cannot take writes: " + e.getMessage(), e);
+        }
+    }
+
     /**
      * Writes {@code records} undecodable records into the input topic, spread over its partitions; numbered from
      * {@code firstNumber} so that every poison record of a run is distinct.

@@ -13,6 +13,7 @@ import java.util.List;
  * @param droppedLate         (record, window) pairs dropped as too late, by Kafka Streams' own metric
  * @param rebalances          rebalances the app instances have gone through, summed
  * @param faults              faults applied in the second before the sample, described; empty mostly
+ * @param skew                per-partition processed rates and per-thread busy time ({@link SkewReading#NONE}: none)
  */
 public record Sample(
         double elapsedSeconds,
@@ -35,10 +36,24 @@ public record Sample(
         double endToEndP50Seconds,
         double endToEndP99Seconds,
         double scheduleLagSeconds,
-        String faults) {
+        String faults,
+        SkewReading skew) {
 
     public Sample {
         partitionLag = List.copyOf(partitionLag);
         partitionCommitted = List.copyOf(partitionCommitted);
+        skew = skew == null ? SkewReading.NONE : skew;
+    }
+
+    /** A sample without per-partition or per-thread figures. */
+    public Sample(double elapsedSeconds, String stage, double targetEventsPerSecond, long eventsDue, long recordsSent,
+                  long recordsAcked, long recordsFailed, double sentPerSecond, long recordsProcessed,
+                  double processedPerSecond, long lagRecords, List<Long> partitionLag, List<Long> partitionCommitted,
+                  long windowResults, long droppedLate, long deadLettered, long rebalances, double endToEndP50Seconds,
+                  double endToEndP99Seconds, double scheduleLagSeconds, String faults) {
+        this(elapsedSeconds, stage, targetEventsPerSecond, eventsDue, recordsSent, recordsAcked, recordsFailed,
+                sentPerSecond, recordsProcessed, processedPerSecond, lagRecords, partitionLag, partitionCommitted,
+                windowResults, droppedLate, deadLettered, rebalances, endToEndP50Seconds, endToEndP99Seconds,
+                scheduleLagSeconds, faults, SkewReading.NONE);
     }
 }

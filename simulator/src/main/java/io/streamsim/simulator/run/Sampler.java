@@ -31,12 +31,29 @@ final class Sampler {
     private long previousProcessed;
     private long previousDue;
     private int faultsReported;
+    /** Committed offsets of the last few seconds, oldest first: the per-partition rates are over this span. */
+    private final java.util.concurrent.ConcurrentLinkedDeque<Committed> recentCommitted =
+            new java.util.concurrent.ConcurrentLinkedDeque<>();
+    private final ThreadLoadScraper threadLoads = new ThreadLoadScraper();
 
     /** Call once the load has started: the first sample's rates are over the time since. */
     Sampler(Pipeline pipeline, ConsoleView console) {
         this.pipeline = pipeline;
         this.console = console;
         this.previousSampleNanos = pipeline.loadStartNanos;
+        for (int p = 0; p < pipeline.topics.partitions(); p++) {
+            int partition = p;
+            io.micrometer.core.instrument.FunctionCounter.builder("streamsim.streams.partition.records.committed",
+                            recentCommitted, r -> committedOf(r, partition))
+                    .description("Records of one input partition the app's group committed past (its committed offset)")
+                    .tag("topic", pipeline.topics.input()).tag("partition", String.valueOf(partition))
+                    .register(pipeline.registry);
+        }
+    }
+
+    private static double committedOf(java.util.Deque<Committed> recent, int partition) {
+        Committed last = recent.peekLast();
+        return last == null || partition >= last.offsets().size() ? 0 : Math.max(0, last.offsets().get(partition));
     }
 
     /** Every sample so far, oldest first; the list is safe to read from any thread. */
@@ -107,11 +124,30 @@ final class Sampler {
                 (totals.processed() - previousProcessed) / dt, lag, partitionLag, committed,
                 pipeline.tracker.recordsRead(), totals.droppedLateApp(), totals.deadLettered(), totals.rebalances(),
                 SummaryBuilder.percentileSeconds(latency, 50), SummaryBuilder.percentileSeconds(latency, 99),
-                stats.scheduleLag().toNanos() / 1e9, newFaults());
+                stats.scheduleLag().toNanos() / 1e9, newFaults(), skew(committed, elapsed));
         previousSent = stats.recordsSent();
         previousProcessed = totals.processed();
         previousDue = due;
         return s;
+    }
+
+    /** Per-partition processed rates from the committed offsets, per-thread ratios from the instances' endpoints. */
+    private SkewReading skew(List<Long> committed, double elapsedSeconds) {
+        List<Double> rates = List.of();
+        if (!committed.isEmpty()) {
+            Committed oldest = recentCommitted.isEmpty() ? new Committed(0, List.of()) : recentCommitted.peekFirst();
+            rates = SkewReading.ratesPerSecond(oldest.offsets(), committed,
+                    Math.max(1e-3, elapsedSeconds - oldest.atSeconds()));
+            recentCommitted.addLast(new Committed(elapsedSeconds, committed));
+            while (recentCommitted.size() > SkewReading.RATE_SPAN_SAMPLES) {
+                recentCommitted.removeFirst();
+            }
+        }
+        var instances = pipeline.instances;
+        return new SkewReading(rates, instances == null ? List.of() : threadLoads.scrape(instances.metricsPorts()));
+    }
+
+    private record Committed(double atSeconds, List<Long> offsets) {
     }
 
     /** Faults applied since the previous sample, described; also said on the console. */

@@ -141,7 +141,28 @@ final class SummaryBuilder {
                 faults == null ? List.of()
                         : CatchUps.of(faults.applied(), samples, pipeline.backfills, pipeline.replays, oracle),
                 tracker == null ? null
-                        : WindowShape.of(results.values(), scenario.topology().window() instanceof WindowSpec.Session));
+                        : WindowShape.of(results.values(), scenario.topology().window() instanceof WindowSpec.Session),
+                referenceFigures(), SkewFigures.of(samples));
+    }
+
+    /** The writer's counts and, after a load that ran, what the reference topic holds. */
+    private ReferenceFigures referenceFigures() {
+        ReferenceWriter writer = pipeline.reference;
+        if (writer == null) {
+            return null;
+        }
+        ReferenceFigures figures = writer.figures();
+        try {
+            writer.stopUpdates();
+            return writer.figures().withOnTopic(ReferenceTopicCheck.read(pipeline.target.clientConfig(),
+                    pipeline.topics.reference(), pipeline.topics.partitions(), READ_TIMEOUT));
+        } catch (Exception e) {
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
+            LOG.warn("Could not read the reference topic back: {}", e.toString());
+            return figures;
+        }
     }
 
     private static Histogram latencyTotal(OutputTracker tracker) {

@@ -7,6 +7,8 @@
  *
  * <p>{@link io.streamsim.simulator.run.PipelineRun} runs the stages; each job is a class of its own:
  * {@code RunStartup} (start-up, step by step), {@code LoadLoop}, {@code Drain}, {@code Sampler}, {@code Autoscaler},
- * {@code LiveControls}, {@code PipelineActions} (what faults do), {@code SummaryBuilder} and {@code Recovery}.
+ * {@code LiveControls}, {@code PipelineActions} (what faults do), {@code SummaryBuilder} and {@code Recovery};
+ * {@code ReferenceWriter} writes the reference table and its updates, {@code ThreadLoadScraper} and
+ * {@link io.streamsim.simulator.run.SkewFigures} say where the work went (per partition, per stream thread).
  */
 package io.streamsim.simulator.run;

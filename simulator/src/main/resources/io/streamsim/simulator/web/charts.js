@@ -3,7 +3,8 @@
  * No dependencies and no network: the simulator inlines this file into the page it serves or writes.
  *
  * Data (window.streamsim.data): {samples: [{t, target, sent, processed, lag, partitionLag: [], p50, p99,
- * droppedLate, deadLettered, faults}], phases: [{atSeconds, label}], events: [{atSeconds, description, outcome}],
+ * droppedLate, deadLettered, faults, partitionProcessed: [], partitionCommitted: [], threadBusy: {name: fraction}}],
+ * phases: [{atSeconds, label}], events: [{atSeconds, description, outcome}],
  * durationSeconds, lateness: {upperBoundsSeconds: [n], counts: [n + 1]} | null}.
  */
 (function (global) {
@@ -178,6 +179,7 @@
     chart('chart-dropped', {title: 'Dropped late and dead-lettered (cumulative)', yLabel: 'records', series: [
       {name: 'dropped late', color: PALETTE[4], values: column(samples, 'droppedLate')},
       {name: 'dead-lettered', color: PALETTE[5], values: column(samples, 'deadLettered')}]});
+    skew(root, samples, chart);
     var box = root.querySelector('#chart-lateness');
     if (box) {
       while (box.firstChild) { box.removeChild(box.firstChild); }
@@ -196,6 +198,36 @@
         box.appendChild(note);
       }
     }
+  }
+
+  /* Skew: processed/s per partition, each partition's share of all processed records so far, busy per thread. */
+  function skew(root, samples, chart) {
+    var partitions = samples.reduce(function (m, s) { return Math.max(m, (s.partitionProcessed || []).length); }, 0);
+    var series = [];
+    for (var p = 0; p < partitions; p++) {
+      series.push({name: 'p' + p, color: PALETTE[p % PALETTE.length], width: 1.5, hideInLegend: partitions > 8,
+        values: samples.map(function (s) { var v = (s.partitionProcessed || [])[p]; return v === undefined ? null : v; })});
+    }
+    chart('chart-partitions', {title: 'Processed per partition (committed offsets)', yLabel: 'records/s',
+      series: series});
+    var box = root.querySelector('#chart-partition-share'), last = samples[samples.length - 1];
+    if (box && last && (last.partitionCommitted || []).length) {
+      while (box.firstChild) { box.removeChild(box.firstChild); }
+      var done = last.partitionCommitted.map(function (c) { return Math.max(0, c); });
+      var total = done.reduce(function (a, b) { return a + b; }, 0) || 1;
+      barChart(box, {title: 'Share of records processed, per partition (%)', yLabel: '%', xLabel: 'partition',
+        color: PALETTE[1], values: done.map(function (c) { return Math.round(1000 * c / total) / 10; }),
+        labels: done.map(function (c, i) { return 'p' + i; })});
+    }
+    var names = [];
+    samples.forEach(function (s) {
+      Object.keys(s.threadBusy || {}).forEach(function (n) { if (names.indexOf(n) < 0) { names.push(n); } });
+    });
+    chart('chart-threads', {title: 'Stream thread busy fraction (process + punctuate + commit)', yLabel: 'fraction',
+      series: names.map(function (n, i) {
+        return {name: n, color: PALETTE[i % PALETTE.length], hideInLegend: names.length > 6,
+          values: samples.map(function (s) { var v = (s.threadBusy || {})[n]; return v === undefined ? null : v; })};
+      })});
   }
 
   global.StreamsimCharts = {render: render, lineChart: lineChart, barChart: barChart, format: fmt};

@@ -106,7 +106,7 @@ class HtmlReportTest {
                 summary.target(), summary.topics(), summary.totals(), summary.checks(), summary.throughput(),
                 summary.latency(), summary.lag(), summary.oracle(), summary.phases(), summary.faults(),
                 summary.expectations(), summary.talkingPoints(), List.of(),
-                new WindowShape(1200, 300, new WindowShape.SessionFigures(12.5, 95.0, 140.0, 4.0, 9)));
+                new WindowShape(1200, 300, new WindowShape.SessionFigures(12.5, 95.0, 140.0, 4.0, 9)), null, null);
 
         String html = Files.readString(HtmlReport.write(dir, scenario, withShape, List.of()));
 
