@@ -54,7 +54,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The oracle against the real topology for step lists: an optional dedup, an optional groupBy (by customer,
- * seller, or both) and a window step, on random disordered input with duplicates (copies of earlier events,
+ * seller, or both) and a window step of any type (tumbling, hopping, sliding, session), on random disordered input with duplicates (copies of earlier events,
  * arriving later in stream time), null keys and poison. The oracle's windows must equal the output's, its
  * duplicate drops the app's, its late drops the app's. The driver runs one task per subtopology, so the
  * oracle sees input partition 0 and one repartition partition, in pipe order.
@@ -66,7 +66,7 @@ class StepsOraclePropertyTest {
     private static final List<String> KEYS = List.of("k0", "k1", "k2", "k3");
     private static final List<String> CUSTOMERS = List.of("c0", "c1", "c2");
 
-    private static final int CASES = 24;
+    private static final int CASES = 48;
     private static final AtomicInteger casesRun = new AtomicInteger();
     private static final AtomicInteger casesWithDedupDrops = new AtomicInteger();
     private static final AtomicInteger casesWithCopiesPastWithin = new AtomicInteger();
@@ -80,7 +80,9 @@ class StepsOraclePropertyTest {
     private static final List<BiFunction<SplittableRandom, Long, WindowSpec>> WINDOWS = List.of(
             (random, sizeMs) -> new WindowSpec.Tumbling(Duration.ofMillis(sizeMs)),
             (random, sizeMs) -> new WindowSpec.Hopping(Duration.ofMillis(sizeMs),
-                    Duration.ofMillis(new long[] {sizeMs / 2, sizeMs / 4, sizeMs * 3 / 10}[random.nextInt(3)])));
+                    Duration.ofMillis(new long[] {sizeMs / 2, sizeMs / 4, sizeMs * 3 / 10}[random.nextInt(3)])),
+            (random, sizeMs) -> new WindowSpec.Sliding(Duration.ofMillis(sizeMs)),
+            (random, sizeMs) -> new WindowSpec.Session(Duration.ofMillis(sizeMs / 2)));
 
     @TempDir
     Path stateDir;
@@ -187,7 +189,12 @@ class StepsOraclePropertyTest {
                         r.key() == null ? null : r.key().getBytes(StandardCharsets.UTF_8), r.value());
             }
             for (WindowResult r : output.readValuesToList()) {
-                latest.put(new WindowKey(r.key(), r.windowStart().toEpochMilli()), r);
+                WindowKey window = new WindowKey(r.key(), r.windowStart().toEpochMilli());
+                if (r.retraction()) {
+                    latest.remove(window);
+                } else {
+                    latest.put(window, r);
+                }
             }
         }
 
