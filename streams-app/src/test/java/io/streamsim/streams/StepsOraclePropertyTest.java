@@ -3,6 +3,8 @@ package io.streamsim.streams;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.streamsim.model.ClickEvent;
+import io.streamsim.model.Event;
 import io.streamsim.model.EventCodec;
 import io.streamsim.model.OrderEvent;
 import io.streamsim.model.StreamsimSerdes;
@@ -65,6 +67,8 @@ class StepsOraclePropertyTest {
     private static final String OUT = "windows";
     private static final List<String> KEYS = List.of("k0", "k1", "k2", "k3");
     private static final List<String> CUSTOMERS = List.of("c0", "c1", "c2");
+    /** Clicks carry the sequence measure (views, purchases) that every window type must aggregate alike. */
+    private static final List<String> ACTIONS = List.of("view", "view", "purchase", "click");
 
     private static final int CASES = 48;
     private static final AtomicInteger casesRun = new AtomicInteger();
@@ -111,13 +115,15 @@ class StepsOraclePropertyTest {
         WindowSpec window = WINDOWS.get(random.nextInt(WINDOWS.size())).apply(random, sizeMs);
         Duration grace = Duration.ofMillis(random.nextBoolean() ? 0 : new long[] {1, 1_000, sizeMs, 3 * sizeMs}[random.nextInt(4)]);
         EmitMode emit = random.nextBoolean() ? EmitMode.EAGER : EmitMode.FINAL;
+        boolean clicks = random.nextBoolean();
         List<Step> steps = new ArrayList<>();
         if (random.nextInt(3) > 0) {
             steps.add(new DedupStep(Duration.ofMillis(new long[] {1, sizeMs / 2, sizeMs, 3 * sizeMs}[random.nextInt(4)])));
         }
         if (random.nextInt(3) > 0) {
-            steps.add(new GroupByStep(List.of(
-                    new String[][] {{"customerId"}, {"sellerId"}, {"customerId", "sellerId"}}[random.nextInt(3)])));
+            String[][] keys = clicks ? new String[][] {{"userId"}, {"page"}, {"userId", "page"}}
+                    : new String[][] {{"customerId"}, {"sellerId"}, {"customerId", "sellerId"}};
+            steps.add(new GroupByStep(List.of(keys[random.nextInt(3)])));
         }
         steps.add(new WindowStep(window, grace, emit));
         TopologySpec spec = new TopologySpec(steps, ProcessingGuarantee.AT_LEAST_ONCE, Duration.ofSeconds(1), 0L);
@@ -149,9 +155,13 @@ class StepsOraclePropertyTest {
             }
             String key = random.nextDouble() < 0.02 ? null : KEYS.get(random.nextInt(KEYS.size()));
             long id = nextId++;
-            OrderEvent order = new OrderEvent(id, Instant.ofEpochMilli(ts), key == null ? "none" : key, "o-" + id,
-                    CUSTOMERS.get(random.nextInt(CUSTOMERS.size())), "s", 1, random.nextLong(1_000), "EUR");
-            TestRecord<String, byte[]> record = new TestRecord<>(key, EventCodec.encode(order), new RecordHeaders(), ts);
+            String other = CUSTOMERS.get(random.nextInt(CUSTOMERS.size()));
+            Event event = clicks
+                    ? new ClickEvent(id, Instant.ofEpochMilli(ts), key == null ? "none" : key, "u-" + other, "s-" + id,
+                            ACTIONS.get(random.nextInt(ACTIONS.size())), "direct", random.nextLong(1_000))
+                    : new OrderEvent(id, Instant.ofEpochMilli(ts), key == null ? "none" : key, "o-" + id, other, "s", 1,
+                            random.nextLong(1_000), "EUR");
+            TestRecord<String, byte[]> record = new TestRecord<>(key, EventCodec.encode(event), new RecordHeaders(), ts);
             records.add(record);
             sent.add(record);
             maxTs = Math.max(maxTs, ts);

@@ -1,6 +1,7 @@
 package io.streamsim.model.oracle;
 
 import io.streamsim.model.Event;
+import io.streamsim.model.SequenceMeasure;
 import io.streamsim.model.Watermark;
 import io.streamsim.model.WindowResult;
 import io.streamsim.model.scenario.WindowSpec;
@@ -100,6 +101,7 @@ final class SessionWindowModel implements WindowModel {
             merged.count++;
             merged.sum += event.aggregatedValue();
             merged.idChecksum += WindowResult.idHash(event.id());
+            merged.sequenceMeasure = merged.sequenceMeasure.add(SequenceMeasure.kindOf(event), timestampMs);
             if (expectedOnOutput && (merged.ids != null || traced.test(new WindowKey(key, startMs)))) {
                 if (merged.ids == null) {
                     merged.ids = new TreeMap<>();
@@ -131,7 +133,7 @@ final class SessionWindowModel implements WindowModel {
     public Map<WindowKey, ExpectedWindow> windows() {
         Map<WindowKey, ExpectedWindow> expected = new HashMap<>();
         forEachSession((windowKey, s) -> expected.put(windowKey,
-                new ExpectedWindow(s.count, s.sum, s.idChecksum, s.endMs)));
+                new ExpectedWindow(s.count, s.sum, s.idChecksum, s.endMs, s.sequenceMeasure)));
         return expected;
     }
 
@@ -174,6 +176,7 @@ final class SessionWindowModel implements WindowModel {
         long count;
         long sum;
         long idChecksum;
+        SequenceMeasure sequenceMeasure = SequenceMeasure.NONE;
         /** ids by input sequence, only for traced sessions */
         NavigableMap<Long, Long> ids;
 
@@ -186,6 +189,7 @@ final class SessionWindowModel implements WindowModel {
             count += other.count;
             sum += other.sum;
             idChecksum += other.idChecksum;
+            sequenceMeasure = sequenceMeasure.merge(other.sequenceMeasure);
             if (other.ids != null) {
                 if (ids == null) {
                     ids = new TreeMap<>();

@@ -16,18 +16,18 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * dedup + groupBy + tumbling under exactly_once_v2 with a kill -9 of a child-JVM app instance: the repartition
- * topic holds every record that passed dedup exactly once (aborted transactions are invisible), and the window
- * results equal the oracle's replay of that topic in its real order.
+ * dedup + groupBy userId + session windows under exactly_once_v2 with a kill -9 of a child-JVM app instance: the
+ * repartition topic holds every record that passed dedup exactly once (aborted transactions are invisible), and
+ * every session equals the oracle's replay of that topic in its real order.
  */
-class DedupGroupByCrashIT {
+class StepsSessionCrashIT {
 
     @TempDir
     Path runs;
 
     @Test
-    void killMidWindow_dedupGroupByExactlyOnce_repartitionCompleteAndEveryWindowExact() throws Exception {
-        Path file = Path.of("src/test/resources/scenarios/it-dedup-groupby-crash.yaml");
+    void killMidSession_dedupGroupBySessionsExactlyOnce_repartitionCompleteAndEverySessionExact() throws Exception {
+        Path file = Path.of("src/test/resources/scenarios/it-steps-session-crash.yaml");
         Scenario scenario = ScenarioLoader.load(file);
         StringWriter console = new StringWriter();
         RunOptions options = new RunOptions(null, Map.of(), runs, "127.0.0.1", -1, Duration.ofSeconds(10),
@@ -41,13 +41,15 @@ class DedupGroupByCrashIT {
         assertThat(s.oracle().verdict()).isEqualTo("exact");
         assertThat(s.oracle().counts().windowsExpected()).isPositive();
         StepFigures.Repartition repartition = s.oracle().repartition();
-        assertThat(repartition.topic()).endsWith("-by-customerId-repartition");
+        assertThat(repartition.topic()).endsWith("-by-userId-repartition");
         assertThat(repartition.recordsMissing()).isZero();
         assertThat(repartition.extraCopies()).as("exactly once: no copy survives the abort").isZero();
         assertThat(repartition.recordsRead()).isEqualTo(repartition.recordsExpected());
         assertThat(s.totals().duplicatesSent()).isPositive();
         assertThat(s.oracle().dedup().droppedExpected()).as("every producer copy follows its original at once")
                 .isEqualTo(s.totals().duplicatesSent());
+        assertThat(s.windowShape().sessions()).as("sessions of several events, merged across the crash").isNotNull();
+        assertThat(s.windowShape().sessions().lengthP99Seconds()).isPositive();
         assertThat(s.expectationsMet()).isTrue();
     }
 }
