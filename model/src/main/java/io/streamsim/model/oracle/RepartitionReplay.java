@@ -4,6 +4,7 @@ import io.streamsim.model.Event;
 import io.streamsim.model.EventCodec;
 import io.streamsim.model.Watermark;
 import io.streamsim.model.scenario.TopologySpec;
+import io.streamsim.model.scenario.WindowSpec;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -24,7 +25,9 @@ import java.util.function.Predicate;
  * also fed to a second model in a task of its own per (repartition partition, upstream partition), whose
  * stream time is the order-independent lower bound of the real one (the largest timestamp the same upstream
  * task wrote to the same partition so far); drops under the real order minus drops under that bound are
- * {@link #droppedLateByInterleaving()}.
+ * {@link #droppedLateByInterleaving()}. That bound holds for aligned windows only, whose late rule looks at each
+ * record alone: a sliding window's or a session's contents and late rule depend on the other records of its key,
+ * which a task per upstream partition would split, so for them (c) is not computed (-1).
  */
 public final class RepartitionReplay {
 
@@ -49,7 +52,7 @@ public final class RepartitionReplay {
         this.upstreamPartitions = upstreamPartitions;
         TopologySpec windowOnly = spec.withSteps(List.of(spec.windowStep()));
         this.real = new WindowOracle(windowOnly, traced);
-        this.lowerBound = new WindowOracle(windowOnly);
+        this.lowerBound = spec.window() instanceof WindowSpec.Aligned ? new WindowOracle(windowOnly) : null;
         for (Map<Long, Integer> copies : expected.eventCopies()) {
             remaining.add(new HashMap<>(copies));
         }
@@ -89,6 +92,9 @@ public final class RepartitionReplay {
             copies.put(event.id(), left - 1);
         }
         real.accept(partition, offset, timestampMs, key, value);
+        if (lowerBound == null) {
+            return;
+        }
         int source = Math.max(0, expected.sourcePartition(event.id()));
         lowerBound.accept(partition * upstreamPartitions + source, offset, timestampMs, key, value);
     }
@@ -138,13 +144,16 @@ public final class RepartitionReplay {
         return undecodable;
     }
 
-    /** (c): (event, window) pairs dropped as late under the real order and under any order. */
+    /** (c): (event, window) pairs dropped as late under the real order and under any order; -1: not computed. */
     public long droppedLateUnderAnyOrder() {
-        return lowerBound.result().droppedLate();
+        return lowerBound == null ? -1 : lowerBound.result().droppedLate();
     }
 
-    /** (c): (event, window) pairs dropped as late only because of how the upstream tasks interleaved. */
+    /**
+     * (c): (event, window) pairs dropped as late only because of how the upstream tasks interleaved; -1: not
+     * computed (sliding and session windows, see the class doc).
+     */
     public long droppedLateByInterleaving() {
-        return real.result().droppedLate() - lowerBound.result().droppedLate();
+        return lowerBound == null ? -1 : real.result().droppedLate() - lowerBound.result().droppedLate();
     }
 }

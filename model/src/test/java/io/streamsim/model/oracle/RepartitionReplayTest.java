@@ -97,4 +97,18 @@ class RepartitionReplayTest {
         assertThat(replay.recordsExpected()).isEqualTo(5);
         assertThat(replay.result().windows().get(new WindowKey("customer-1", 0)).count()).isEqualTo(1);
     }
+
+    @Test
+    void replay_sessionWindows_leavesTheInterleavingCountUncomputed() {
+        TopologySpec sessions = SPEC.withSteps(List.of(new GroupByStep(List.of("customerId")),
+                new WindowStep(new WindowSpec.Session(Duration.ofSeconds(10)), Duration.ZERO, EmitMode.FINAL)));
+        RepartitionReplay replay = new RepartitionReplay(sessions, expectation(), 2, w -> false);
+
+        feed(replay, 0, order(1, 15_000));
+        feed(replay, 1, order(2, 5_000));
+
+        assertThat(replay.droppedLateUnderAnyOrder()).as("a task per upstream partition would split the sessions")
+                .isEqualTo(-1);
+        assertThat(replay.droppedLateByInterleaving()).isEqualTo(-1);
+    }
 }

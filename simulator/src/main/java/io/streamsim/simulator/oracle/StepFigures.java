@@ -23,7 +23,8 @@ public final class StepFigures {
      * @param extraCopies               records on it beyond their expected copies (at_least_once replay): skipped
      *                                  by the oracle, so a window that counted one shows it as counted twice
      * @param droppedLate               (event, window) pairs late under the topic's real order
-     * @param droppedLateUnderAnyOrder  of those, late under any interleaving of the upstream tasks
+     * @param droppedLateUnderAnyOrder  of those, late under any interleaving of the upstream tasks; -1 (and -1 for
+     *                                  the next) when not computed: sliding and session windows
      * @param droppedLateByInterleaving the rest: late only because of the order timing gave the upstream tasks'
      *                                  records (not an error; another run may differ)
      */

@@ -37,8 +37,11 @@ final class StepsSection {
                     + " / " + r.extraCopies(), "stage a, from the input alone: missing records were lost before "
                     + "the window step (e.g. a dedup store ahead of the committed offsets); extra copies are "
                     + "at_least_once replay");
-            row(b, "Dropped late: any order / only by interleaving", r.droppedLateUnderAnyOrder() + " / "
-                    + r.droppedLateByInterleaving(), "stage c: late under any interleaving of the upstream tasks, "
+            row(b, "Dropped late: any order / only by interleaving", r.droppedLateUnderAnyOrder() < 0
+                    ? "not computed" : r.droppedLateUnderAnyOrder() + " / " + r.droppedLateByInterleaving(),
+                    r.droppedLateUnderAnyOrder() < 0 ? "stage c needs windows whose late rule looks at each record "
+                    + "alone (tumbling, hopping); a sliding window's or a session's depends on its key's other records"
+                    : "stage c: late under any interleaving of the upstream tasks, "
                     + "or only under the order timing gave them on the repartition topic (stage b replays that "
                     + "order; not an error)");
         }
