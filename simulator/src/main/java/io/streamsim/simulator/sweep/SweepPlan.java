@@ -64,6 +64,19 @@ public final class SweepPlan {
         if (!problems.isEmpty()) {
             throw new SweepException(problems);
         }
+        // Each path on its own first: a path that cannot be set is one problem, not one per combination.
+        for (Vary v : varies) {
+            try {
+                ScenarioEdit.of(yaml).set(v.path(), v.values().get(0));
+            } catch (ScenarioEdit.PathException e) {
+                problems.add(e.path() + ": " + e.reason());
+            } catch (IllegalArgumentException e) {
+                throw new SweepException(List.of(e.getMessage()));
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new SweepException(problems);
+        }
         List<Map<String, String>> combinations = new ArrayList<>();
         combinations.add(new LinkedHashMap<>());
         for (Vary v : varies) {

@@ -18,8 +18,7 @@ public record Vary(String path, List<String> values) {
     public static Vary parse(String text) {
         int eq = text.indexOf('=');
         if (eq <= 0) {
-            throw new ScenarioEdit.PathException(eq < 0 ? text : "", "--vary takes PATH=V1,V2,... (e.g. "
-                    + "topology.grace=2s,10s), was '" + text + "'");
+            throw new ScenarioEdit.PathException(text, "not PATH=V1,V2,... (e.g. topology.grace=2s,10s)");
         }
         String path = text.substring(0, eq).trim();
         ScenarioEdit.steps(path);

@@ -40,6 +40,16 @@
     var m = u.streamsimMarkers;
     if (!m) { return; }
     m.layer.innerHTML = '';
+    (m.pointLabels || []).forEach(function (text, i) {
+      var x = u.data[0][i], y = u.data[1][i];
+      if (x === null || y === null || y === undefined) { return; }
+      var label = document.createElement('div');
+      label.className = 'point-label';
+      label.style.left = (u.valToPos(x, 'x') + 6) + 'px';
+      label.style.top = (u.valToPos(y, 'y') - 16) + 'px';
+      label.textContent = text;
+      m.layer.appendChild(label);
+    });
     m.items.forEach(function (item, i) {
       var x = u.valToPos(item.at, 'x');
       if (!(x >= 0 && x <= u.over.clientWidth + 0.5)) { return; }
@@ -84,7 +94,8 @@
   /*
    * A line chart in box: opts {title, yLabel, xLabel, xs, xMax, series: [{name, color, values, dash, width,
    * hideInLegend, points}], phases, events, xTicks: [labels] (x is then 0..n-1 and each tick is its label),
-   * bands: [[upper series index, lower series index]]}. Drawn again only when its series change; otherwise the
+   * bands: [[upper series index, lower series index]], pointLabels: [a label beside each point of the first
+   * series]}. Drawn again only when its series change; otherwise the
    * chart gets the new arrays (setData) and its markers.
    */
   function lineChart(box, opts) {
@@ -101,7 +112,7 @@
     clear(box);
     var ticks = opts.xTicks;
     var series = [{label: opts.xLabel || 'seconds', value: function (self, v) {
-      return v === null || v === undefined ? '–' : ticks ? (ticks[Math.round(v)] || '') : fmt(v) + 's';
+      return v === null || v === undefined ? '–' : ticks ? (ticks[Math.round(v)] || '') : fmt(v) + (opts.xUnit === undefined ? 's' : opts.xUnit);
     }}];
     opts.series.forEach(function (s) {
       series.push({label: s.name, stroke: s.color, width: s.width || 2, dash: dash(s.dash), spanGaps: false,
@@ -143,7 +154,7 @@
     var layer = document.createElement('div');
     layer.className = 'markers';
     u.over.appendChild(layer);
-    u.streamsimMarkers = {layer: layer, items: markerItems(opts.phases, opts.events)};
+    u.streamsimMarkers = {layer: layer, items: markerItems(opts.phases, opts.events), pointLabels: opts.pointLabels};
     placeMarkers(u);
     opts.series.forEach(function (s, i) {
       if (s.hideInLegend) {
