@@ -166,6 +166,7 @@ public final class Sweep {
         }
         try {
             RunResult result = run.execute();
+            say("Run folder: " + result.folder() + " (" + result.outcome().name().toLowerCase(Locale.ROOT) + ")");
             return SweepRow.of(planned, folder.relativize(result.folder()).toString(), result.summary(),
                     samples.isEmpty() ? List.of() : samples.get(0));
         } finally {

@@ -114,19 +114,33 @@ public final class SweepPage {
         ArrayNode figures = data.putArray("figures");
         CHARTED.forEach((name, label) -> {
             if (r.runs().stream().anyMatch(row -> row.figure(name) != null)) {
-                figures.addObject().put("name", name).put("label", label);
+                figures.addObject().put("name", name).put("label", label).put("unit", unit(name));
             }
         });
         String y = r.runs().stream().anyMatch(row -> row.droppedLateFraction() != null && row.droppedLateFraction() > 0)
                 ? "droppedLateFraction" : "processedPerSecond";
         if (r.runs().stream().anyMatch(row -> row.p99Seconds() != null)) {
             ObjectNode t = data.putObject("tradeOff");
-            t.putObject("x").put("name", "p99Seconds").put("label", CHARTED.get("p99Seconds"));
-            t.putObject("y").put("name", y).put("label", CHARTED.get(y));
+            t.putObject("x").put("name", "p99Seconds").put("label", CHARTED.get("p99Seconds"))
+                    .put("unit", unit("p99Seconds"));
+            t.putObject("y").put("name", y).put("label", CHARTED.get(y)).put("unit", unit(y));
         } else {
             data.putNull("tradeOff");
         }
         return data;
+    }
+
+    /** A figure's unit, short enough for the y axis. */
+    static String unit(String figure) {
+        if (figure.endsWith("Seconds")) {
+            return "seconds";
+        }
+        return switch (figure) {
+            case "droppedLateFraction" -> "fraction";
+            case "sentPerSecond" -> "events/s";
+            case "processedPerSecond", "peakProcessedPerSecond" -> "records/s";
+            default -> "records";
+        };
     }
 
     private static Object rounded(Object value) {

@@ -115,8 +115,8 @@
       return v === null || v === undefined ? '–' : ticks ? (ticks[Math.round(v)] || '') : fmt(v) + (opts.xUnit === undefined ? 's' : opts.xUnit);
     }}];
     opts.series.forEach(function (s) {
-      series.push({label: s.name, stroke: s.color, width: s.width || 2, dash: dash(s.dash), spanGaps: false,
-        fill: s.fill, show: true, points: s.points ? {show: true, size: 8, fill: s.color} : {show: false},
+      series.push({label: s.name, stroke: s.color, width: s.width || 2, dash: dash(s.dash), spanGaps: !!s.spanGaps,
+        fill: s.fill, show: true, points: s.points ? {show: true, size: s.pointSize || 6, fill: s.color} : {show: false},
         value: function (self, v) { return fmt(v); }, paths: s.paths});
     });
     var xAxis = {label: opts.xLabel || 'seconds since start', labelSize: 18, size: 36};
@@ -206,8 +206,9 @@
     }
     chart('chart-lag', {title: 'Consumer lag (total and per partition)', yLabel: 'records', series: lagSeries});
     chart('chart-latency', {title: 'End-to-end latency', yLabel: 'seconds', series: [
-      {name: 'p50', color: PALETTE[2], values: column(samples, 'p50')},
-      {name: 'p99', color: PALETTE[3], values: column(samples, 'p99')}]});
+      // A second without a window result has no latency: the line joins the seconds that have one.
+      {name: 'p50', color: PALETTE[2], spanGaps: true, points: true, values: column(samples, 'p50')},
+      {name: 'p99', color: PALETTE[3], spanGaps: true, points: true, values: column(samples, 'p99')}]});
     chart('chart-dropped', {title: 'Dropped late and dead-lettered (cumulative)', yLabel: 'records', series: [
       {name: 'dropped late', color: PALETTE[4], values: column(samples, 'droppedLate')},
       {name: 'dead-lettered', color: PALETTE[5], values: column(samples, 'deadLettered')}]});

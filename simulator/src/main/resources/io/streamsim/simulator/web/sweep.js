@@ -2,7 +2,7 @@
  * sweep.html: each figure of the runs against the first varied path (one line per combination of the others; the
  * mean of the repetitions, and their min..max as a band when --repeat > 1), and a trade-off chart of two figures,
  * one point per value. Data: {varies: [{path, values}], repeat, runs: [{values: {path: value}, <figure>: number}],
- * figures: [{name, label}], tradeOff: {x, y} | null}.
+ * figures: [{name, label, unit}], tradeOff: {x: figure, y: figure} | null}.
  */
 (function () {
   'use strict';
@@ -65,7 +65,7 @@
         bands.push([series.length - 2, series.length - 1]);
       }
     });
-    StreamsimCharts.lineChart(box('sweep-chart-' + f.name), {title: f.label + ' by ' + first.path, yLabel: f.label,
+    StreamsimCharts.lineChart(box('sweep-chart-' + f.name), {title: f.label + ' by ' + first.path, yLabel: f.unit,
       xLabel: first.path, xs: xs, xTicks: first.values, series: series, bands: bands});
   });
 
@@ -81,9 +81,10 @@
     points.sort(function (a, b) { return a.x - b.x; });
     StreamsimCharts.lineChart(box('sweep-chart-tradeoff'), {title: 'Trade-off: ' + t.y.label + ' against '
         + t.x.label + ', one point per ' + data.varies.map(function (v) { return v.path; }).join(', '),
-      yLabel: t.y.label, xLabel: t.x.label, xUnit: '', xs: points.map(function (p) { return p.x; }),
+      yLabel: t.y.unit, xLabel: t.x.label, xUnit: '',
+      xMax: 1.12 * Math.max.apply(null, points.map(function (p) { return p.x; }).concat([0])), xs: points.map(function (p) { return p.x; }),
       pointLabels: points.map(function (p) { return p.label; }),
-      series: [{name: t.y.label, color: P[3], width: 1, dash: '2 4', points: true,
+      series: [{name: t.y.label, color: P[3], width: 1, dash: '2 4', points: true, pointSize: 9,
         values: points.map(function (p) { return p.y; })}]});
   }
 })();
