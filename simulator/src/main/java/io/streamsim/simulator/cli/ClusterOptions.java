@@ -16,8 +16,9 @@ final class ClusterOptions {
     Path commandConfig;
 
     @Option(names = "--app-jvms",
-            description = "Run the app instances as child JVMs even when no fault kills one. Default: in the "
-                    + "simulator's JVM (cheaper), or child JVMs when a fault of the scenario kills an instance.")
+            description = "Run the app instances as child JVMs even when no fault kills one, so that the live page "
+                    + "can kill one with SIGKILL. Default: in the simulator's JVM (cheaper), or child JVMs when a "
+                    + "fault of the scenario kills an instance.")
     boolean appJvms;
 
     @Option(names = "--connect-timeout", defaultValue = "15s",

@@ -33,7 +33,7 @@ import org.snakeyaml.engine.v2.common.ScalarStyle;
  */
 public final class ScenarioEdit {
 
-    private static final Pattern SEGMENT = Pattern.compile("([A-Za-z_][A-Za-z0-9_-]*)?((?:\\[\\d+\\])*)");
+    private static final Pattern SEGMENT = Pattern.compile("([A-Za-z_][A-Za-z0-9_-]*)((?:\\[\\d+\\])*)");
     private static final Pattern INDEX = Pattern.compile("\\[(\\d+)\\]");
 
     private final Node root;
@@ -68,12 +68,9 @@ public final class ScenarioEdit {
         List<Step> steps = new ArrayList<>();
         for (String part : path.split("\\.", -1)) {
             Matcher m = SEGMENT.matcher(part);
-            if (part.isEmpty() || !m.matches() || (m.group(1) == null && steps.isEmpty() && m.group(2).isEmpty())) {
+            if (part.isEmpty() || !m.matches() || m.group(1) == null) {
                 throw new PathException(path, "'" + part + "' is not a key or key[index] (a path is like"
                         + " topology.grace or rate[1].eventsPerSecond)");
-            }
-            if (m.group(1) == null && !steps.isEmpty()) {
-                throw new PathException(path, "'" + part + "' has no key before its index");
             }
             List<Integer> indexes = new ArrayList<>();
             Matcher i = INDEX.matcher(m.group(2));

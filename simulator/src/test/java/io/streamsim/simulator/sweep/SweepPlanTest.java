@@ -104,6 +104,7 @@ class SweepPlanTest {
         assertThatThrownBy(() -> Vary.parse("topology..grace=2s")).hasMessageContaining("'' is not a key");
         assertThatThrownBy(() -> Vary.parse("rate[x]=2")).hasMessageContaining("'rate[x]' is not a key");
         assertThatThrownBy(() -> Vary.parse("topology.grace=2s,2s")).hasMessageContaining("listed twice");
+        assertThatThrownBy(() -> Vary.parse("[0].x=2")).hasMessageContaining("'[0]' is not a key");
     }
 
     @Test
