@@ -33,17 +33,12 @@ final class RunCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "FILE", description = "The scenario file (YAML).")
     Path file;
 
-    @Option(names = "--bootstrap-servers", paramLabel = "HOSTS",
-            description = "Run against this Kafka cluster instead of starting an embedded broker.")
-    String bootstrapServers;
-
-    @Option(names = "--command-config", paramLabel = "FILE",
-            description = "Client properties for every Kafka client (e.g. SASL/SSL settings).")
-    Path commandConfig;
-
     @Option(names = "--out", paramLabel = "DIR", defaultValue = "runs",
             description = "Where run folders go (default: ${DEFAULT-VALUE}).")
     Path out;
+
+    @CommandLine.Mixin
+    ClusterOptions cluster = new ClusterOptions();
 
     @CommandLine.Mixin
     MetricsOptions metrics = new MetricsOptions();
@@ -69,31 +64,17 @@ final class RunCommand implements Callable<Integer> {
         uiHost = host;
     }
 
-    @Option(names = "--app-jvms",
-            description = "Run the app instances as child JVMs even when no fault kills one, so that the live page "
-                    + "can kill one with SIGKILL. Default: in the simulator's JVM (cheaper), or child JVMs when a "
-                    + "fault of the scenario kills an instance.")
-    boolean appJvms;
-
-    @Option(names = "--connect-timeout", defaultValue = "15s",
-            description = "How long --bootstrap-servers may take to answer (default: ${DEFAULT-VALUE}).")
-    Duration connectTimeout;
-
-    @Option(names = "--drain-timeout", defaultValue = "60s",
-            description = "How long the pipeline may take to catch up after the last event (default: ${DEFAULT-VALUE}).")
-    Duration drainTimeout;
-
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        ScenarioInput input = ScenarioInput.read(file, commandConfig, err);
+        ScenarioInput input = ScenarioInput.read(file, cluster.commandConfig, err);
         if (input == null) {
             return ExitCodes.BAD_INPUT;
         }
         Scenario scenario = input.scenario();
         RunOptions options = runOptions(input.clientProperties());
-        if (bootstrapServers != null && scenario.faults().stream().anyMatch(RunCommand::isBrokerFault)) {
+        if (cluster.bootstrapServers != null && scenario.faults().stream().anyMatch(RunCommand::isBrokerFault)) {
             err.println(file + ": faults: broker faults need the cluster the simulator starts itself; "
                     + "leave out --bootstrap-servers");
             err.flush();
@@ -132,8 +113,8 @@ final class RunCommand implements Callable<Integer> {
 
     /** The options as parsed, for a run with these client properties. */
     RunOptions runOptions(Map<String, Object> clientProperties) {
-        return new RunOptions(bootstrapServers, clientProperties, this.out, metrics.host, metrics.port, connectTimeout,
-                drainTimeout, ui ? uiPort : -1, uiHost, appJvms);
+        return new RunOptions(cluster.bootstrapServers, clientProperties, this.out, metrics.host, metrics.port,
+                cluster.connectTimeout, cluster.drainTimeout, ui ? uiPort : -1, uiHost, cluster.appJvms);
     }
 
     private static boolean isBrokerFault(Fault f) {

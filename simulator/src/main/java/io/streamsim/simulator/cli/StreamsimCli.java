@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
 /** {@code streamsim}: the top-level command. */
 @Command(name = "streamsim", mixinStandardHelpOptions = true, versionProvider = StreamsimCli.Version.class,
         description = "A streaming pipeline simulator on real Apache Kafka.",
-        subcommands = {RunCommand.class, ProduceCommand.class, ValidateCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {RunCommand.class, SweepCommand.class, ProduceCommand.class, ValidateCommand.class, CommandLine.HelpCommand.class})
 public final class StreamsimCli implements Runnable {
 
     @CommandLine.Spec

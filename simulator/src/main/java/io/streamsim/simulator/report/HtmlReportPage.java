@@ -22,15 +22,26 @@ public final class HtmlReportPage {
 
     private static final String ASSETS = "/io/streamsim/simulator/web/";
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** uPlot's files in its webjar ({@code org.webjars.npm:uplot}), inlined into every page with charts. */
+    private static final String UPLOT = "/META-INF/resources/webjars/uplot/1.6.30/dist/";
 
     private HtmlReportPage() {
     }
 
     /** A web asset of the simulator, e.g. {@code charts.js}. */
     public static String asset(String name) {
-        try (InputStream in = HtmlReportPage.class.getResourceAsStream(ASSETS + name)) {
+        return resource(ASSETS + name);
+    }
+
+    /** uPlot's script and stylesheet, from its webjar on the classpath: pages fetch nothing. */
+    public static String uplot(String file) {
+        return resource(UPLOT + file);
+    }
+
+    private static String resource(String path) {
+        try (InputStream in = HtmlReportPage.class.getResourceAsStream(path)) {
             if (in == null) {
-                throw new IllegalStateException("web asset missing from the classpath: " + ASSETS + name);
+                throw new IllegalStateException("web asset missing from the classpath: " + path);
             }
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
@@ -146,7 +157,8 @@ public final class HtmlReportPage {
                 + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
                 // No favicon request: the page fetches nothing, not even that.
                 + "<link rel=\"icon\" href=\"data:,\">\n"
-                + "<title>" + escape(title) + "</title>\n<style>\n" + asset("streamsim.css") + "</style>\n</head>\n";
+                + "<title>" + escape(title) + "</title>\n<style>\n" + uplot("uPlot.min.css") + "\n" + asset("streamsim.css")
+                + "</style>\n</head>\n";
     }
 
     /** The chart containers {@code charts.js} fills, in page order. */
@@ -163,6 +175,7 @@ public final class HtmlReportPage {
     /** The data element, the chart script and the page's own script, all inline. */
     public static String scripts(JsonNode data, String pageScript) {
         return "<script type=\"application/json\" id=\"run-data\">" + scriptJson(data) + "</script>\n"
+                + "<script>\n" + uplot("uPlot.iife.min.js") + "\n</script>\n"
                 + "<script>\n" + asset("charts.js") + "</script>\n<script>\n" + asset(pageScript) + "</script>\n";
     }
 

@@ -1,38 +1,22 @@
 /*
- * streamsim charts: small SVG line and bar charts with vertical markers, shared by report.html and the live page.
- * No dependencies and no network: the simulator inlines this file into the page it serves or writes.
+ * streamsim charts, drawn by uPlot (inlined into the page before this file, as is its stylesheet: nothing is
+ * fetched). Shared by report.html, the live page and sweep.html. Every chart shows its values on hover (the
+ * legend follows the cursor) and zooms on a drag (double-click resets). render() called again with grown data
+ * (the live page) hands each existing chart its new arrays with setData instead of drawing it again.
  *
  * Data (window.streamsim.data): {samples: [{t, target, sent, processed, lag, partitionLag: [], p50, p99,
  * droppedLate, deadLettered, faults, partitionProcessed: [], partitionCommitted: [], threadBusy: {name: fraction}}],
  * phases: [{atSeconds, label}], events: [{atSeconds, description, outcome}],
  * durationSeconds, lateness: {upperBoundsSeconds: [n], counts: [n + 1]} | null}.
+ *
+ * Each chart's box carries what tests and readers check without reading pixels: data-samples (points on x),
+ * data-series (the series' names, JSON), and its markers as .marker.phase / .marker.event elements with a title.
  */
 (function (global) {
   'use strict';
-  var SVG = 'http://www.w3.org/2000/svg';
-  var W = 920, H = 250, M = {left: 64, right: 16, top: 28, bottom: 34};
+  var H = 250;
   var PALETTE = ['#1f77b4', '#ff7f0e', '#2ca02c', '#d62728', '#9467bd', '#8c564b', '#e377c2', '#7f7f7f',
     '#bcbd22', '#17becf'];
-
-  function el(name, attrs, parent) {
-    var e = document.createElementNS(SVG, name);
-    for (var k in attrs) { if (Object.prototype.hasOwnProperty.call(attrs, k)) { e.setAttribute(k, attrs[k]); } }
-    if (parent) { parent.appendChild(e); }
-    return e;
-  }
-
-  function text(parent, x, y, s, attrs) {
-    var t = el('text', attrs || {}, parent);
-    t.setAttribute('x', x);
-    t.setAttribute('y', y);
-    t.textContent = s;
-    return t;
-  }
-
-  function niceStep(max, ticks) {
-    var raw = max / ticks, pow = Math.pow(10, Math.floor(Math.log10(raw))), f = raw / pow;
-    return (f <= 1 ? 1 : f <= 2 ? 2 : f <= 5 ? 5 : 10) * pow;
-  }
 
   function fmt(v) {
     if (v === null || v === undefined || isNaN(v)) { return '–'; }
@@ -40,110 +24,160 @@
     if (a >= 1e6) { return (v / 1e6).toFixed(a >= 1e7 ? 0 : 1) + 'M'; }
     if (a >= 1e4) { return (v / 1e3).toFixed(0) + 'k'; }
     if (a >= 100 || v === Math.round(v)) { return String(Math.round(v)); }
-    return v.toFixed(a >= 10 ? 1 : 2);
+    return v.toFixed(a >= 10 ? 1 : a >= 0.1 ? 2 : 4);
   }
 
-  /* A frame with axes for x in [0, xMax] and y in [0, yMax]; returns the svg and scale functions. */
-  function frame(container, title, yLabel, xMax, yMax, xLabel) {
-    var svg = el('svg', {viewBox: '0 0 ' + W + ' ' + H, width: '100%', role: 'img', 'aria-label': title,
-      'class': 'chart'});
-    container.appendChild(svg);
-    var pw = W - M.left - M.right, ph = H - M.top - M.bottom;
-    var ys = niceStep(yMax > 0 ? yMax : 1, 4), yTop = Math.max(ys, Math.ceil((yMax > 0 ? yMax : 1) / ys) * ys);
-    var sx = function (x) { return M.left + (xMax > 0 ? x / xMax : 0) * pw; };
-    var sy = function (y) { return M.top + ph - (y / yTop) * ph; };
-    text(svg, M.left, 16, title, {'class': 'chart-title'});
-    var axes = el('g', {'class': 'axes'}, svg);
-    for (var y = 0; y <= yTop + ys / 2; y += ys) {
-      el('line', {x1: M.left, x2: W - M.right, y1: sy(y), y2: sy(y), 'class': 'grid'}, axes);
-      text(axes, M.left - 6, sy(y) + 4, fmt(y), {'text-anchor': 'end'});
-    }
-    var xs = niceStep(xMax > 0 ? xMax : 1, 10);
-    for (var x = 0; x <= xMax + 1e-9; x += xs) {
-      el('line', {x1: sx(x), x2: sx(x), y1: M.top + ph, y2: M.top + ph + 4, 'class': 'tick'}, axes);
-      text(axes, sx(x), M.top + ph + 16, fmt(x), {'text-anchor': 'middle'});
-    }
-    text(axes, W - M.right, H - 4, xLabel || 'seconds since start', {'text-anchor': 'end', 'class': 'axis-label'});
-    text(axes, 4, M.top - 8, yLabel, {'class': 'axis-label'});
-    el('rect', {x: M.left, y: M.top, width: pw, height: ph, 'class': 'plot-area'}, axes);
-    return {svg: svg, sx: sx, sy: sy, top: M.top, bottom: M.top + ph};
+  function width(box) {
+    return Math.max(300, Math.min(920, (box.clientWidth || 920)));
   }
 
-  function markers(f, phases, events) {
-    var g = el('g', {'class': 'markers'}, f.svg);
+  function dash(d) {
+    return d ? d.split(' ').map(Number) : undefined;
+  }
+
+  /* Vertical markers (rate phases, timeline events) as elements over the plot, placed at their x after each draw. */
+  function placeMarkers(u) {
+    var m = u.streamsimMarkers;
+    if (!m) { return; }
+    m.layer.innerHTML = '';
+    (m.pointLabels || []).forEach(function (text, i) {
+      var x = u.data[0][i], y = u.data[1][i];
+      if (x === null || y === null || y === undefined) { return; }
+      var label = document.createElement('div');
+      label.className = 'point-label';
+      label.style.left = (u.valToPos(x, 'x') + 6) + 'px';
+      label.style.top = (u.valToPos(y, 'y') - 16) + 'px';
+      label.textContent = text;
+      m.layer.appendChild(label);
+    });
+    m.items.forEach(function (item, i) {
+      var x = u.valToPos(item.at, 'x');
+      if (!(x >= 0 && x <= u.over.clientWidth + 0.5)) { return; }
+      var line = document.createElement('div');
+      line.className = 'marker ' + item.kind;
+      line.style.left = x + 'px';
+      line.title = item.title;
+      m.layer.appendChild(line);
+      var label = document.createElement('div');
+      label.className = 'marker-label ' + item.kind;
+      label.style.left = (x + 3) + 'px';
+      label.style.top = item.kind === 'event' ? (4 + (i % 4) * 13) + 'px' : '';
+      label.textContent = item.label;
+      label.title = item.title;
+      m.layer.appendChild(label);
+    });
+  }
+
+  function markerItems(phases, events) {
+    var items = [];
     (phases || []).forEach(function (p, i) {
       if (i === 0 && p.atSeconds === 0) { return; }
-      var x = f.sx(p.atSeconds);
-      var line = el('line', {x1: x, x2: x, y1: f.top, y2: f.bottom, 'class': 'marker phase'}, g);
-      el('title', {}, line).textContent = p.label + ' at ' + fmt(p.atSeconds) + 's';
-      text(g, x + 3, f.bottom - 4, p.label, {'class': 'marker-label phase'});
+      items.push({kind: 'phase', at: p.atSeconds, label: p.label, title: p.label + ' at ' + fmt(p.atSeconds) + 's'});
     });
-    (events || []).forEach(function (e, i) {
-      var x = f.sx(e.atSeconds);
-      var line = el('line', {x1: x, x2: x, y1: f.top, y2: f.bottom, 'class': 'marker event'}, g);
-      el('title', {}, line).textContent = e.description + ' at ' + fmt(e.atSeconds) + 's'
-        + (e.outcome ? ' (' + e.outcome + ')' : '');
-      var label = e.description.length > 26 ? e.description.slice(0, 25) + '…' : e.description;
-      text(g, x + 3, f.top + 12 + (i % 4) * 12, label, {'class': 'marker-label event'});
+    (events || []).forEach(function (e) {
+      items.push({kind: 'event', at: e.atSeconds,
+        label: e.description.length > 26 ? e.description.slice(0, 25) + '…' : e.description,
+        title: e.description + ' at ' + fmt(e.atSeconds) + 's' + (e.outcome ? ' (' + e.outcome + ')' : '')});
     });
+    return items;
   }
 
-  function legend(f, series) {
-    var g = el('g', {'class': 'legend'}, f.svg), x = W - M.right;
-    for (var i = series.length - 1; i >= 0; i--) {
-      var s = series[i];
-      var t = text(g, x, 16, s.name, {'text-anchor': 'end'});
-      var width = s.name.length * 6.2 + 4;
-      el('line', {x1: x - width - 18, x2: x - width - 4, y1: 12, y2: 12, stroke: s.color,
-        'stroke-width': 3, 'stroke-dasharray': s.dash || ''}, g);
-      x -= width + 28;
-      t.setAttribute('fill', '#333');
+  function clear(box) {
+    if (box.streamsimChart) { box.streamsimChart.destroy(); box.streamsimChart = null; }
+    while (box.firstChild) { box.removeChild(box.firstChild); }
+  }
+
+  function seriesKey(opts) {
+    return JSON.stringify(opts.series.map(function (s) { return s.name; })) + '|' + (opts.kind || 'line');
+  }
+
+  /*
+   * A line chart in box: opts {title, yLabel, xLabel, xs, xMax, series: [{name, color, values, dash, width,
+   * hideInLegend, points}], phases, events, xTicks: [labels] (x is then 0..n-1 and each tick is its label),
+   * bands: [[upper series index, lower series index]], pointLabels: [a label beside each point of the first
+   * series]}. Drawn again only when its series change; otherwise the
+   * chart gets the new arrays (setData) and its markers.
+   */
+  function lineChart(box, opts) {
+    var data = [opts.xs].concat(opts.series.map(function (s) { return s.values; }));
+    var key = seriesKey(opts);
+    var u = box.streamsimChart;
+    if (u && box.streamsimKey === key) {
+      u.streamsimMarkers.items = markerItems(opts.phases, opts.events);
+      u.streamsimXMax = opts.xMax;
+      u.setData(data);
+      box.setAttribute('data-samples', opts.xs.length);
+      return u;
     }
-  }
-
-  /* series: [{name, color, values (same length as xs, null for a gap), dash, width}] */
-  function lineChart(container, opts) {
-    var xs = opts.xs, yMax = 0;
+    clear(box);
+    var ticks = opts.xTicks;
+    var series = [{label: opts.xLabel || 'seconds', value: function (self, v) {
+      return v === null || v === undefined ? '–' : ticks ? (ticks[Math.round(v)] || '') : fmt(v) + (opts.xUnit === undefined ? 's' : opts.xUnit);
+    }}];
     opts.series.forEach(function (s) {
-      s.values.forEach(function (v) { if (v !== null && isFinite(v) && v > yMax) { yMax = v; } });
+      series.push({label: s.name, stroke: s.color, width: s.width || 2, dash: dash(s.dash), spanGaps: !!s.spanGaps,
+        fill: s.fill, show: true, points: s.points ? {show: true, size: s.pointSize || 6, fill: s.color} : {show: false},
+        value: function (self, v) { return fmt(v); }, paths: s.paths});
     });
-    var xMax = Math.max(opts.xMax || 0, xs.length ? xs[xs.length - 1] : 0, 1);
-    var f = frame(container, opts.title, opts.yLabel, xMax, yMax * 1.05);
-    markers(f, opts.phases, opts.events);
-    var g = el('g', {'class': 'series'}, f.svg);
-    opts.series.forEach(function (s) {
-      var d = '', pen = false, points = 0;
-      for (var i = 0; i < xs.length; i++) {
-        var v = s.values[i];
-        if (v === null || v === undefined || !isFinite(v)) { pen = false; continue; }
-        d += (pen ? 'L' : 'M') + f.sx(xs[i]).toFixed(1) + ',' + f.sy(v).toFixed(1);
-        pen = true;
-        points++;
+    var xAxis = {label: opts.xLabel || 'seconds since start', labelSize: 18, size: 36};
+    if (ticks) {
+      xAxis.values = function (self, splits) {
+        return splits.map(function (v) { return v === Math.round(v) ? (ticks[v] === undefined ? '' : ticks[v]) : ''; });
+      };
+      xAxis.splits = function () { return ticks.map(function (t, i) { return i; }); };
+    }
+    var config = {
+      title: opts.title,
+      width: width(box),
+      height: H,
+      series: series,
+      bands: (opts.bands || []).map(function (b) { return {series: b, fill: 'rgba(31,119,180,0.12)'}; }),
+      scales: {
+        x: {time: false, range: function (self, min, max) {
+          if (ticks) { return [-0.5, ticks.length - 0.5]; }
+          var hi = Math.max(max === null ? 0 : max, self.streamsimXMax || 0, 1);
+          return [Math.min(0, min === null ? 0 : min), hi];
+        }},
+        y: {range: function (self, min, max) {
+          return [Math.min(0, min === null ? 0 : min), Math.max(max === null ? 1 : max * 1.05, 1e-9)];
+        }}
+      },
+      axes: [xAxis, {label: opts.yLabel, labelSize: 18, size: 56, values: function (self, splits) {
+        return splits.map(fmt);
+      }}],
+      cursor: {drag: {x: true, y: false}},
+      legend: {live: true},
+      hooks: {draw: [placeMarkers]}
+    };
+    u = new global.uPlot(config, data, box);
+    u.streamsimXMax = opts.xMax;
+    var layer = document.createElement('div');
+    layer.className = 'markers';
+    u.over.appendChild(layer);
+    u.streamsimMarkers = {layer: layer, items: markerItems(opts.phases, opts.events), pointLabels: opts.pointLabels};
+    placeMarkers(u);
+    opts.series.forEach(function (s, i) {
+      if (s.hideInLegend) {
+        var row = u.root.querySelectorAll('.u-legend .u-series')[i + 1];
+        if (row) { row.style.display = 'none'; }
       }
-      var path = el('path', {d: d || 'M0,0', fill: 'none', stroke: s.color, 'stroke-width': s.width || 2,
-        'stroke-dasharray': s.dash || '', 'data-series': s.name, 'data-points': points}, g);
-      el('title', {}, path).textContent = s.name;
     });
-    legend(f, opts.series.filter(function (s) { return !s.hideInLegend; }));
-    f.svg.setAttribute('data-samples', xs.length);
-    return f.svg;
+    box.streamsimChart = u;
+    box.streamsimKey = key;
+    box.setAttribute('data-samples', opts.xs.length);
+    box.setAttribute('data-series', JSON.stringify(opts.series.map(function (s) { return s.name; })));
+    return u;
   }
 
-  function barChart(container, opts) {
-    var n = opts.labels.length, yMax = Math.max.apply(null, opts.values.concat([0]));
-    var f = frame(container, opts.title, opts.yLabel, n, yMax * 1.05, opts.xLabel);
-    f.svg.querySelectorAll('.axes text[text-anchor="middle"]').forEach(function (t) { t.remove(); });
-    var g = el('g', {'class': 'series'}, f.svg), drawn = 0;
-    for (var i = 0; i < n; i++) {
-      var x0 = f.sx(i) + 1, x1 = f.sx(i + 1) - 1, y = f.sy(opts.values[i]);
-      var bar = el('rect', {x: x0, y: y, width: Math.max(1, x1 - x0), height: f.bottom - y, fill: opts.color,
-        'class': 'bar'}, g);
-      el('title', {}, bar).textContent = opts.labels[i] + ': ' + opts.values[i];
-      text(g, (x0 + x1) / 2, f.bottom + 16, opts.labels[i], {'text-anchor': 'middle', 'class': 'bar-label'});
-      if (opts.values[i] > 0) { drawn++; }
-    }
-    f.svg.setAttribute('data-bars', drawn);
-    return f.svg;
+  /* Bars for labels[i] = values[i]: opts {title, yLabel, xLabel, labels, values, color}. */
+  function barChart(box, opts) {
+    var bars = global.uPlot.paths && global.uPlot.paths.bars ? global.uPlot.paths.bars({size: [0.7, 80]}) : undefined;
+    var u = lineChart(box, {title: opts.title, yLabel: opts.yLabel, xLabel: opts.xLabel, kind: 'bars',
+      xs: opts.labels.map(function (l, i) { return i; }), xTicks: opts.labels,
+      series: [{name: opts.yLabel, color: opts.color, fill: opts.color, values: opts.values, paths: bars}]});
+    box.setAttribute('data-bars', opts.values.filter(function (v) { return v > 0; }).length);
+    box.setAttribute('data-values', JSON.stringify(opts.labels.map(function (l, i) { return l + ': ' + opts.values[i]; })));
+    return u;
   }
 
   function column(samples, key) {
@@ -156,7 +190,6 @@
     function chart(id, opts) {
       var box = root.querySelector('#' + id);
       if (!box) { return; }
-      while (box.firstChild) { box.removeChild(box.firstChild); }
       for (var k in common) { if (!(k in opts)) { opts[k] = common[k]; } }
       lineChart(box, opts);
     }
@@ -169,20 +202,19 @@
       return v !== null && v < 0 ? null : v; })}];
     for (var p = 0; p < partitions; p++) {
       lagSeries.push({name: 'p' + p, color: PALETTE[p % PALETTE.length], width: 1, dash: '3 2',
-        hideInLegend: partitions > 8, values: samples.map(function (s) {
-          var v = (s.partitionLag || [])[p]; return v === undefined || v < 0 ? null : v; })});
+        hideInLegend: partitions > 8, values: samples.map(partitionValue('partitionLag', p, true))});
     }
     chart('chart-lag', {title: 'Consumer lag (total and per partition)', yLabel: 'records', series: lagSeries});
     chart('chart-latency', {title: 'End-to-end latency', yLabel: 'seconds', series: [
-      {name: 'p50', color: PALETTE[2], values: column(samples, 'p50')},
-      {name: 'p99', color: PALETTE[3], values: column(samples, 'p99')}]});
+      // A second without a window result has no latency: the line joins the seconds that have one.
+      {name: 'p50', color: PALETTE[2], spanGaps: true, points: true, values: column(samples, 'p50')},
+      {name: 'p99', color: PALETTE[3], spanGaps: true, points: true, values: column(samples, 'p99')}]});
     chart('chart-dropped', {title: 'Dropped late and dead-lettered (cumulative)', yLabel: 'records', series: [
       {name: 'dropped late', color: PALETTE[4], values: column(samples, 'droppedLate')},
       {name: 'dead-lettered', color: PALETTE[5], values: column(samples, 'deadLettered')}]});
     skew(root, samples, chart);
     var box = root.querySelector('#chart-lateness');
     if (box) {
-      while (box.firstChild) { box.removeChild(box.firstChild); }
       var h = data.lateness;
       if (h && h.counts && h.counts.length) {
         barChart(box, {title: 'Event lateness (stream time minus record timestamp, oracle replay)',
@@ -191,7 +223,8 @@
             var b = h.upperBoundsSeconds;
             return i === 0 && b[0] === 0 ? 'in order' : i < b.length ? '≤' + fmt(b[i]) : '>' + fmt(b[b.length - 1]);
           })});
-      } else {
+      } else if (!box.querySelector('p.note')) {
+        clear(box);
         var note = document.createElement('p');
         note.className = 'note';
         note.textContent = 'No lateness histogram: the oracle did not record one for this run.';
@@ -200,19 +233,25 @@
     }
   }
 
+  function partitionValue(key, p, negativeIsGap) {
+    return function (s) {
+      var v = (s[key] || [])[p];
+      return v === undefined || (negativeIsGap && v < 0) ? null : v;
+    };
+  }
+
   /* Skew: processed/s per partition, each partition's share of all processed records so far, busy per thread. */
   function skew(root, samples, chart) {
     var partitions = samples.reduce(function (m, s) { return Math.max(m, (s.partitionProcessed || []).length); }, 0);
     var series = [];
     for (var p = 0; p < partitions; p++) {
       series.push({name: 'p' + p, color: PALETTE[p % PALETTE.length], width: 1.5, hideInLegend: partitions > 8,
-        values: samples.map(function (s) { var v = (s.partitionProcessed || [])[p]; return v === undefined ? null : v; })});
+        values: samples.map(partitionValue('partitionProcessed', p, false))});
     }
     chart('chart-partitions', {title: 'Processed per partition (committed offsets)', yLabel: 'records/s',
       series: series});
     var box = root.querySelector('#chart-partition-share'), last = samples[samples.length - 1];
     if (box && last && (last.partitionCommitted || []).length) {
-      while (box.firstChild) { box.removeChild(box.firstChild); }
       var done = last.partitionCommitted.map(function (c) { return Math.max(0, c); });
       var total = done.reduce(function (a, b) { return a + b; }, 0) || 1;
       barChart(box, {title: 'Share of records processed, per partition (%)', yLabel: '%', xLabel: 'partition',
@@ -230,5 +269,12 @@
       })});
   }
 
-  global.StreamsimCharts = {render: render, lineChart: lineChart, barChart: barChart, format: fmt};
+  /* The uPlot chart drawn in the element with this id, if any (for tests and the console). */
+  function chartOf(id) {
+    var box = document.getElementById(id);
+    return box ? box.streamsimChart || null : null;
+  }
+
+  global.StreamsimCharts = {render: render, lineChart: lineChart, barChart: barChart, format: fmt, chart: chartOf,
+    palette: PALETTE};
 })(window);

@@ -149,20 +149,25 @@ class HtmlReportTest {
             driver.get(file.toUri().toString());
 
             for (String id : List.of("chart-rate", "chart-lag", "chart-latency", "chart-dropped")) {
-                WebElement svg = driver.findElement(By.cssSelector("#" + id + " svg"));
-                assertThat(svg.getAttribute("data-samples")).as(id).isEqualTo(String.valueOf(samples.size()));
-                List<WebElement> paths = svg.findElements(By.cssSelector("g.series path"));
-                assertThat(paths).as(id).isNotEmpty();
-                assertThat(paths.stream().mapToInt(p -> Integer.parseInt(p.getAttribute("data-points"))).max()
-                        .orElse(0)).as(id + " points drawn").isGreaterThanOrEqualTo(samples.size() - 2);
-                assertThat(svg.findElements(By.cssSelector("line.marker.event"))).as(id + " fault markers").hasSize(2);
-                assertThat(svg.findElements(By.cssSelector("line.marker.phase"))).as(id + " phase markers").hasSize(2);
+                WebElement box = driver.findElement(By.id(id));
+                assertThat(box.getAttribute("data-samples")).as(id).isEqualTo(String.valueOf(samples.size()));
+                assertThat(box.findElements(By.cssSelector(".uplot canvas"))).as(id + " drawn by uPlot").isNotEmpty();
+                Number longest = (Number) driver.executeScript("var u = StreamsimCharts.chart(arguments[0]);"
+                        + " return Math.max.apply(null, u.data.slice(1).map(function (a) {"
+                        + " return a.filter(function (v) { return v !== null; }).length; }));", id);
+                assertThat(longest.intValue()).as(id + " points").isGreaterThanOrEqualTo(samples.size() - 2);
+                assertThat(box.findElements(By.cssSelector(".marker.event"))).as(id + " fault markers").hasSize(2);
+                assertThat(box.findElements(By.cssSelector(".marker.phase"))).as(id + " phase markers").hasSize(2);
             }
-            assertThat(driver.findElements(By.cssSelector("#chart-lag g.series path"))).hasSize(4);
-            Number bboxWidth = (Number) driver.executeScript(
-                    "return document.querySelector('#chart-rate g.series path[data-series=sent]').getBBox().width;");
-            assertThat(bboxWidth.doubleValue()).as("the sent line has drawn width").isGreaterThan(100);
-            assertThat(driver.findElement(By.cssSelector("#chart-lateness svg")).getAttribute("data-bars")).isEqualTo("8");
+            assertThat(JSON.readTree(driver.findElement(By.id("chart-lag")).getAttribute("data-series"))).hasSize(4);
+            // Hover: the cursor on the tenth sample puts that second's values in the legend.
+            List<?> shown = (List<?>) driver.executeScript("var u = StreamsimCharts.chart('chart-rate');"
+                    + " u.setCursor({left: u.valToPos(u.data[0][9], 'x'), top: 10});"
+                    + " return [u.root.querySelectorAll('.u-legend .u-series')[2].querySelector('.u-value')"
+                    + ".textContent, StreamsimCharts.format(arguments[0])];", samples.get(9).sentPerSecond());
+            assertThat(shown.get(0)).as("sent at the tenth second, in the legend").isEqualTo(shown.get(1))
+                    .isNotEqualTo("–");
+            assertThat(driver.findElement(By.id("chart-lateness")).getAttribute("data-bars")).isEqualTo("8");
             assertThat(Browsers.consoleErrors(driver)).isEmpty();
         } finally {
             driver.quit();

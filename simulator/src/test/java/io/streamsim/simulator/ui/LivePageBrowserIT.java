@@ -50,14 +50,17 @@ class LivePageBrowserIT {
 
         wait.until(d -> samplesDrawn() >= 5);
         int first = samplesDrawn();
+        driver.executeScript("window.firstRateChart = StreamsimCharts.chart('chart-rate');");
         wait.until(d -> samplesDrawn() >= first + 3);
 
         assertThat(driver.getTitle()).isEqualTo("streamsim live: report-demo");
-        Object series = driver.executeScript("return document.querySelectorAll('#chart-rate g.series path').length;");
-        assertThat(((Number) series).intValue()).isEqualTo(3);
-        Object points = driver.executeScript(
-                "return document.querySelector('#chart-rate path[data-series=sent]').getAttribute('data-points');");
-        assertThat(Integer.parseInt((String) points)).isGreaterThanOrEqualTo(first + 3);
+        assertThat(driver.findElement(By.id("chart-rate")).getAttribute("data-series"))
+                .isEqualTo("[\"target\",\"sent\",\"processed\"]");
+        Object points = driver.executeScript("return StreamsimCharts.chart('chart-rate').data[2].length;");
+        assertThat(((Number) points).intValue()).isGreaterThanOrEqualTo(first + 3);
+        // Appended with setData: the chart that drew the first samples is the one that shows the later ones.
+        assertThat(driver.executeScript("return window.firstRateChart === StreamsimCharts.chart('chart-rate');"))
+                .isEqualTo(true);
         assertThat(Browsers.consoleErrors(driver)).isEmpty();
     }
 
@@ -79,14 +82,12 @@ class LivePageBrowserIT {
     }
 
     private int eventMarkers() {
-        Object n = driver.executeScript("return document.querySelectorAll('#chart-rate line.marker.event').length;");
+        Object n = driver.executeScript("return document.querySelectorAll('#chart-rate .marker.event').length;");
         return ((Number) n).intValue();
     }
 
     private int samplesDrawn() {
-        // The charts are redrawn (their elements replaced) as samples arrive: read in one script, not by reference.
-        Object n = driver.executeScript(
-                "var s = document.querySelector('#chart-rate svg'); return s ? s.getAttribute('data-samples') : null;");
+        Object n = driver.executeScript("return document.getElementById('chart-rate').getAttribute('data-samples');");
         return n == null ? 0 : Integer.parseInt((String) n);
     }
 }

@@ -1,0 +1,142 @@
+package io.streamsim.simulator.cli;
+
+import io.streamsim.model.scenario.Scenario;
+import io.streamsim.simulator.run.BrokerUnreachableException;
+import io.streamsim.simulator.run.RunOptions;
+import io.streamsim.simulator.sweep.ScenarioEdit;
+import io.streamsim.simulator.sweep.Sweep;
+import io.streamsim.simulator.sweep.SweepPlan;
+import io.streamsim.simulator.sweep.Vary;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code streamsim sweep FILE --vary PATH=V1,V2 ...}: the scenario once per combination of the varied values, and
+ * a sweep folder comparing the runs. Every combination is checked before anything runs.
+ */
+@Command(name = "sweep", description = "Run a scenario once per combination of --vary values and write "
+        + "sweeps/<scenario>-<timestamp>/ (sweep.csv, sweep.json, sweep.html and each run's folder).")
+final class SweepCommand implements Callable<Integer> {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "FILE", description = "The scenario file (YAML).")
+    Path file;
+
+    @Option(names = "--vary", paramLabel = "PATH=V1,V2,...", required = true,
+            description = "A scenario path and its values, e.g. topology.grace=2s,10s, app.instances=1,2,4, "
+                    + "rate[1].eventsPerSecond=5000,20000, topology.steps[2].window.grace=1s,5s. Repeat for "
+                    + "several paths: every combination runs.")
+    List<String> varies = new ArrayList<>();
+
+    @Option(names = "--repeat", paramLabel = "N", defaultValue = "1",
+            description = "Run each combination N times (same seed) to see the spread (default: ${DEFAULT-VALUE}).")
+    int repeat;
+
+    @Option(names = "--out", paramLabel = "DIR", defaultValue = "sweeps",
+            description = "Where sweep folders go (default: ${DEFAULT-VALUE}).")
+    Path out;
+
+    @CommandLine.Mixin
+    ClusterOptions cluster = new ClusterOptions();
+
+    @CommandLine.Mixin
+    MetricsOptions metrics = new MetricsOptions();
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        ScenarioInput input = ScenarioInput.read(file, cluster.commandConfig, err);
+        if (input == null) {
+            return ExitCodes.BAD_INPUT;
+        }
+        SweepPlan plan;
+        try {
+            plan = plan(input.scenario());
+        } catch (SweepPlan.SweepException e) {
+            e.problems().forEach(p -> err.println(file + ": " + p));
+            err.flush();
+            return ExitCodes.BAD_INPUT;
+        } catch (IOException e) {
+            err.println("cannot read " + e.getMessage());
+            err.flush();
+            return ExitCodes.BAD_INPUT;
+        }
+        if (cluster.bootstrapServers != null && plan.runs().stream().anyMatch(r -> !Sweep.canShareBroker(r.scenario()))) {
+            err.println(file + ": faults or brokers: a run needs the cluster the simulator starts itself; "
+                    + "leave out --bootstrap-servers");
+            err.flush();
+            return ExitCodes.BAD_INPUT;
+        }
+        out.println("Sweep of " + input.scenario().name() + ": " + plan.runs().size() + " run(s)");
+        out.flush();
+        RunOptions options = new RunOptions(cluster.bootstrapServers, input.clientProperties(), this.out,
+                metrics.host, metrics.port, cluster.connectTimeout, cluster.drainTimeout, -1,
+                RunOptions.DEFAULT_UI_HOST, cluster.appJvms);
+        Sweep sweep = new Sweep(plan, options, this.out, out, Clock.systemUTC());
+        Thread hook = new Thread(() -> {
+            sweep.requestStop();
+            try {
+                sweep.awaitFinished(Duration.ofSeconds(90));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "streamsim-sweep-stop");
+        Runtime.getRuntime().addShutdownHook(hook);
+        try {
+            Sweep.Outcome outcome = sweep.execute();
+            if (!outcome.result().complete()) {
+                return ExitCodes.INTERRUPTED;
+            }
+            return outcome.result().runs().stream().allMatch(r -> "completed".equals(r.outcome()))
+                    ? ExitCodes.OK : ExitCodes.RUN_FAILED;
+        } catch (BrokerUnreachableException e) {
+            err.println("streamsim: " + e.getMessage());
+            err.flush();
+            return ExitCodes.BROKER_UNREACHABLE;
+        } catch (IOException e) {
+            err.println("streamsim: could not write the sweep folder: " + e.getMessage());
+            err.flush();
+            return ExitCodes.RUN_FAILED;
+        } finally {
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // The JVM is already stopping (Ctrl-C): the hook is running and waits for us.
+            }
+        }
+    }
+
+    /** Every run, each combination validated, before anything runs. */
+    SweepPlan plan(Scenario scenario) throws IOException {
+        List<Vary> parsed = new ArrayList<>();
+        List<String> problems = new ArrayList<>();
+        for (String v : varies) {
+            try {
+                parsed.add(Vary.parse(v));
+            } catch (ScenarioEdit.PathException e) {
+                problems.add("--vary " + e.getMessage());
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new SweepPlan.SweepException(problems);
+        }
+        String yaml = Files.readString(file, StandardCharsets.UTF_8);
+        return SweepPlan.of(yaml, file.toString(), scenario.name(), parsed, repeat);
+    }
+
+}

@@ -1,0 +1,187 @@
+package io.streamsim.simulator.sweep;
+
+import io.streamsim.model.scenario.Fault;
+import io.streamsim.model.scenario.Scenario;
+import io.streamsim.simulator.report.RunFolder;
+import io.streamsim.simulator.run.KafkaTarget;
+import io.streamsim.simulator.run.PipelineRun;
+import io.streamsim.simulator.run.RunDirectory;
+import io.streamsim.simulator.run.RunListener;
+import io.streamsim.simulator.run.RunOptions;
+import io.streamsim.simulator.run.RunResult;
+import io.streamsim.simulator.run.Sample;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs every run of a {@link SweepPlan}, one after the other, and writes the sweep folder
+ * {@code <sweeps>/<scenario>-<UTC timestamp>/}: {@code sweep.csv}, {@code sweep.json}, {@code sweep.html},
+ * {@code scenarios/NN/<scenario>.yaml} (each run's edited scenario, which its app instances read) and
+ * {@code runs/<scenario>-<timestamp>/} (each run's own folder and report). The folder is written again after each
+ * run, so that it always holds the runs done so far, marked incomplete until the last one.
+ *
+ * <p>Every run has its own topics (named after its run folder) and the scenario's seed. When no cluster is given
+ * and no run needs its own Kafka (several brokers, or a broker fault), one embedded broker serves the whole sweep;
+ * the runs then see it as a given cluster. {@link #requestStop()} (Ctrl-C) stops the current run the way
+ * {@code streamsim run} stops (its folder holds what was measured), starts no other, and writes the sweep folder
+ * marked incomplete.
+ */
+public final class Sweep {
+
+    private final SweepPlan plan;
+    private final RunOptions options;
+    private final Path sweepsDir;
+    private final PrintWriter console;
+    private final Clock clock;
+    private final CountDownLatch finished = new CountDownLatch(1);
+    private volatile boolean stopRequested;
+    private volatile PipelineRun current;
+
+    /** {@code options.runsDir()} is ignored: the runs' folders go in the sweep folder under {@code sweepsDir}. */
+    public Sweep(SweepPlan plan, RunOptions options, Path sweepsDir, PrintWriter console, Clock clock) {
+        this.plan = plan;
+        this.options = options;
+        this.sweepsDir = sweepsDir;
+        this.console = console;
+        this.clock = clock;
+    }
+
+    /** Whether the scenario can share one broker with the other runs: one broker, and no fault aimed at it. */
+    public static boolean canShareBroker(Scenario scenario) {
+        return scenario.brokers() <= 1 && scenario.faults().stream().noneMatch(Sweep::isBrokerFault);
+    }
+
+    static boolean isBrokerFault(Fault f) {
+        String target = f instanceof Fault.Kill k ? k.target() : f instanceof Fault.Stop s ? s.target()
+                : f instanceof Fault.Restart r ? r.target() : null;
+        return target != null && Fault.isBroker(target);
+    }
+
+    /** Asks the sweep to stop the current run and start no other; safe from any thread. */
+    public void requestStop() {
+        stopRequested = true;
+        PipelineRun run = current;
+        if (run != null) {
+            run.requestStop();
+        }
+    }
+
+    /** Waits until the sweep folder is written (for a shutdown hook), at most {@code timeout}. */
+    public boolean awaitFinished(Duration timeout) throws InterruptedException {
+        return finished.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * Runs the sweep.
+     *
+     * @return the sweep folder and what it says
+     * @throws io.streamsim.simulator.run.BrokerUnreachableException when the given cluster does not answer
+     */
+    public Outcome execute() throws IOException {
+        try {
+            return runAll();
+        } finally {
+            finished.countDown();
+        }
+    }
+
+    /** The sweep folder and the result written in it. */
+    public record Outcome(Path folder, SweepResult result) {
+    }
+
+    private Outcome runAll() throws IOException {
+        Instant startedAt = clock.instant();
+        Scenario base = plan.runs().get(0).scenario();
+        Path folder = RunDirectory.create(sweepsDir, base.name(), startedAt);
+        Path runsDir = Files.createDirectories(folder.resolve("runs"));
+        boolean share = options.bootstrapServers() == null
+                && plan.runs().stream().allMatch(r -> canShareBroker(r.scenario()));
+        KafkaTarget broker = null;
+        List<SweepRow> rows = new ArrayList<>();
+        Progress progress = new Progress(plan.runs().size());
+        SweepResult result = null;
+        try {
+            String bootstrap = options.bootstrapServers();
+            if (share) {
+                say("Sweep: starting one embedded Kafka broker for all " + plan.runs().size() + " runs ...");
+                broker = KafkaTarget.embedded();
+                bootstrap = broker.bootstrapServers();
+            }
+            RunOptions runOptions = new RunOptions(bootstrap, options.clientProperties(), runsDir,
+                    options.metricsHost(), options.metricsPort(), options.connectTimeout(), options.drainTimeout(),
+                    -1, options.uiHost(), options.appJvms());
+            result = result(base, startedAt, false, share ? bootstrap : null, rows);
+            SweepFiles.write(folder, result);
+            for (SweepPlan.PlannedRun planned : plan.runs()) {
+                if (stopRequested) {
+                    break;
+                }
+                say(progress.line(planned.label() + (plan.repeat() > 1 ? ", repetition " + planned.repetition()
+                        : "")));
+                long start = System.nanoTime();
+                rows.add(runOne(folder, planned, runOptions));
+                progress.runDone(Duration.ofNanos(System.nanoTime() - start));
+                boolean last = rows.size() == plan.runs().size();
+                result = result(base, startedAt, last, share ? bootstrap : null, rows);
+                SweepFiles.write(folder, result);
+            }
+        } finally {
+            if (broker != null) {
+                broker.close();
+            }
+        }
+        say(String.format(Locale.ROOT, "Sweep folder: %s (%d of %d runs%s)", folder, rows.size(),
+                plan.runs().size(), result.complete() ? "" : ", incomplete"));
+        return new Outcome(folder, result);
+    }
+
+    private SweepRow runOne(Path folder, SweepPlan.PlannedRun planned, RunOptions runOptions) throws IOException {
+        Scenario scenario = planned.scenario();
+        Path scenarioFile = Files.createDirectories(folder.resolve("scenarios")
+                .resolve(String.format(Locale.ROOT, "%02d", planned.number()))).resolve(scenario.name() + ".yaml");
+        Files.writeString(scenarioFile, "# run " + planned.number() + " of the sweep: " + planned.label() + "\n"
+                + planned.yaml(), StandardCharsets.UTF_8);
+        List<List<Sample>> samples = new ArrayList<>();
+        PipelineRun run = new PipelineRun(scenario, scenarioFile, runOptions, console, clock, new RunListener() {
+            @Override
+            public void finished(RunResult result, List<Sample> s) throws IOException {
+                RunFolder.write(result.folder(), scenario, result.summary(), s);
+                samples.add(s);
+            }
+        });
+        current = run;
+        if (stopRequested) {
+            run.requestStop();
+        }
+        try {
+            RunResult result = run.execute();
+            say("Run folder: " + result.folder() + " (" + result.outcome().name().toLowerCase(Locale.ROOT) + ")");
+            return SweepRow.of(planned, folder.relativize(result.folder()).toString(), result.summary(),
+                    samples.isEmpty() ? List.of() : samples.get(0));
+        } finally {
+            current = null;
+        }
+    }
+
+    private SweepResult result(Scenario base, Instant startedAt, boolean complete, String bootstrap,
+                               List<SweepRow> rows) {
+        return new SweepResult(base.name(), base.prompt(), base.seed(), plan.varies(), plan.repeat(), startedAt,
+                clock.instant(), complete, plan.runs().size(), bootstrap, rows);
+    }
+
+    private void say(String message) {
+        console.println(message);
+        console.flush();
+    }
+}
