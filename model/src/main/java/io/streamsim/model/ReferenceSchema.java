@@ -53,6 +53,16 @@ public enum ReferenceSchema {
         return base + ".reference";
     }
 
+    /** The table an enrich step names: {@code sellers}, {@code pages}. */
+    public static ReferenceSchema named(String tableName) {
+        for (ReferenceSchema s : values()) {
+            if (s.tableName.equals(tableName)) {
+                return s;
+            }
+        }
+        throw new IllegalArgumentException("no reference table named '" + tableName + "'");
+    }
+
     /** The table of an event type's keys. */
     public static ReferenceSchema of(EventType type) {
         for (ReferenceSchema s : values()) {

@@ -260,4 +260,32 @@ class EnrichStepTest {
         assertThat(output.readValuesToList()).extracting(WindowResult::key, WindowResult::count)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("seller-1", 1L));
     }
+
+    @Test
+    void shuffleAfterDedup_tableRecordMovesTheTaskStreamTime_soACopyPastWithinIsKept() {
+        start(new io.streamsim.model.scenario.DedupStep(Duration.ofSeconds(10)),
+                new EnrichStep("sellers", EnrichStep.Join.SHUFFLE, null, EnrichStep.OnMissing.DROP),
+                BY_REGION, TUMBLING_10S_EAGER);
+        sellerMovesAt20s();
+        OrderEvent original = new OrderEvent(1, T0, "seller-1", "order-1", "customer-1", "sku-1", 1, 100, "EUR");
+        input.pipeInput("seller-1", original, T0);
+        table(row("seller-2", "ap-east", 1, T0.plusSeconds(10).plusMillis(1)));
+        input.pipeInput("seller-1", original, T0);
+
+        assertThat(enriched()).hasSize(2);
+    }
+
+    @Test
+    void broadcastAfterDedup_globalRecordLeavesTheTaskStreamTime_soTheCopyIsDropped() {
+        start(new io.streamsim.model.scenario.DedupStep(Duration.ofSeconds(10)),
+                new EnrichStep("sellers", EnrichStep.Join.BROADCAST, null, EnrichStep.OnMissing.DROP),
+                BY_REGION, TUMBLING_10S_EAGER);
+        sellerMovesAt20s();
+        OrderEvent original = new OrderEvent(1, T0, "seller-1", "order-1", "customer-1", "sku-1", 1, 100, "EUR");
+        input.pipeInput("seller-1", original, T0);
+        table(row("seller-2", "ap-east", 1, T0.plusSeconds(10).plusMillis(1)));
+        input.pipeInput("seller-1", original, T0);
+
+        assertThat(enriched()).hasSize(1);
+    }
 }
