@@ -24,17 +24,66 @@ import java.util.Locale;
  * @param future               joined with a newer version (a later update already read: processing-time join)
  * @param noRow                joined with no row where the truth has one
  * @param unexpectedRow        joined with a row where the truth has none
+ * @param table                what the table holds at the end: all of it in every instance for a broadcast join,
+ *                             a partition's share in each task for a shuffle join
  */
 public record EnrichFigures(String join, boolean versioned, long referenceRows, long referenceKeys,
                             long droppedExpected, boolean observable, long enrichedRead, long asOfEventTime,
-                            long stale, long future, long noRow, long unexpectedRow) {
+                            long stale, long future, long noRow, long unexpectedRow, Footprint table) {
 
-    static EnrichFigures of(EnrichStep step, ReferenceHistory reference, long droppedExpected, EnrichAudit audit) {
+    /**
+     * The table's latest rows by the reference topic read back: rows (one per key) and their key + value bytes (the
+     * serialized row, what the store holds per entry before its own overhead; a versioned store holds superseded
+     * versions within its history on top), in all and in the largest partition (a shuffle join's largest task).
+     * A broadcast join's every instance holds {@code rows} / {@code bytes}; a shuffle join's instance the sum of its
+     * tasks' partitions.
+     */
+    public record Footprint(int partitions, long rows, long bytes, long largestPartitionRows,
+                            long largestPartitionBytes) {
+    }
+
+    /** Collects the latest version of each key per partition. */
+    static final class FootprintBuilder {
+
+        private final int partitions;
+        private final java.util.Map<String, long[]> latest = new java.util.HashMap<>();
+
+        FootprintBuilder(int partitions) {
+            this.partitions = partitions;
+        }
+
+        /** A row record; a later offset of the same key replaces an earlier one. */
+        void accept(int partition, byte[] key, byte[] value) {
+            String k = new String(key == null ? new byte[0] : key, java.nio.charset.StandardCharsets.UTF_8);
+            latest.put(k, new long[] {partition, (key == null ? 0 : key.length) + (value == null ? 0 : value.length)});
+        }
+
+        Footprint build() {
+            long[] rows = new long[Math.max(1, partitions)];
+            long[] bytes = new long[Math.max(1, partitions)];
+            for (long[] entry : latest.values()) {
+                int p = (int) Math.min(entry[0], rows.length - 1);
+                rows[p]++;
+                bytes[p] += entry[1];
+            }
+            int largest = 0;
+            for (int p = 1; p < rows.length; p++) {
+                if (rows[p] > rows[largest]) {
+                    largest = p;
+                }
+            }
+            return new Footprint(partitions, java.util.Arrays.stream(rows).sum(), java.util.Arrays.stream(bytes).sum(),
+                    rows[largest], bytes[largest]);
+        }
+    }
+
+    static EnrichFigures of(EnrichStep step, ReferenceHistory reference, long droppedExpected, EnrichAudit audit,
+                            Footprint table) {
         return new EnrichFigures(step.join().name().toLowerCase(Locale.ROOT), step.versionedHistory().isPresent(),
                 reference.rows(), reference.keys(), droppedExpected, audit != null,
                 audit == null ? 0 : audit.events(), audit == null ? 0 : audit.asOfEventTime(),
                 audit == null ? 0 : audit.stale(), audit == null ? 0 : audit.future(),
-                audit == null ? 0 : audit.noRow(), audit == null ? 0 : audit.unexpectedRow());
+                audit == null ? 0 : audit.noRow(), audit == null ? 0 : audit.unexpectedRow(), table);
     }
 
     /** Enriched events whose version differs from the event-time truth, every cause. */

@@ -107,9 +107,10 @@ public final class OracleCheck {
             Map<TopicPartition, Long> inputEnd = endOffsets(consumer, inputTopic, partitions, deadlineNanos);
             Map<TopicPartition, Long> outputEnd = endOffsets(consumer, outputTopic, partitions, deadlineNanos);
 
+            EnrichFigures.FootprintBuilder footprint = new EnrichFigures.FootprintBuilder(partitions);
             ReferenceHistory reference = spec.enrich().isEmpty() ? null
-                    : readReference(consumer, ReferenceSchema.topicBeside(inputTopic), partitions, deadlineNanos,
-                            timeout);
+                    : readReference(consumer, ReferenceSchema.topicBeside(inputTopic), partitions, footprint,
+                            deadlineNanos, timeout);
             WindowOracle oracle = new WindowOracle(spec, window -> false, partitions, reference);
             long[] backfill = new long[3];
             long inputRead = read(consumer, inputEnd, r -> acceptCountingBackfill(oracle, r, backfill), deadlineNanos,
@@ -178,7 +179,8 @@ public final class OracleCheck {
                     backfill[0] == 0 ? null : new OracleReport.BackfillFate(backfill[0], backfill[1], backfill[2]),
                     repartition, dedup, ViewedTwiceThenBought.of(expected.windows(), latest),
                     reference == null ? null
-                            : EnrichFigures.of(spec.enrich().get(), reference, oracle.droppedByEnrich(), audit));
+                            : EnrichFigures.of(spec.enrich().get(), reference, oracle.droppedByEnrich(), audit,
+                                    footprint.build()));
         }
     }
 
@@ -197,10 +199,12 @@ public final class OracleCheck {
      * the cleaner never touches the active segment, which in a run of minutes holds the whole topic).
      */
     private static ReferenceHistory readReference(KafkaConsumer<byte[], byte[]> consumer, String topic,
-                                                  int partitions, long deadlineNanos, Duration timeout)
+                                                  int partitions, EnrichFigures.FootprintBuilder footprint,
+                                                  long deadlineNanos, Duration timeout)
             throws TimeoutException {
         ReferenceHistory reference = new ReferenceHistory();
         read(consumer, endOffsets(consumer, topic, partitions, deadlineNanos), r -> {
+            footprint.accept(r.partition(), r.key(), r.value());
             try {
                 reference.accept(ReferenceCodec.decode(r.value()));
             } catch (RuntimeException e) {
