@@ -11,9 +11,7 @@ final class ReferenceReader {
     static ReferenceSpec read(YamlTree.Fields f) {
         double updates = Objects.requireNonNullElse(f.number("updatesPerSecond", false),
                 ReferenceSpec.DEFAULT_UPDATES_PER_SECOND);
-        java.time.Duration effectiveAfter = Objects.requireNonNullElse(f.duration("effectiveAfter", false),
-                java.time.Duration.ZERO);
         f.finish();
-        return f.build(() -> new ReferenceSpec(true, updates, effectiveAfter));
+        return f.build(() -> new ReferenceSpec(true, updates));
     }
 }

@@ -46,15 +46,6 @@ class ReferenceReaderTest {
     }
 
     @Test
-    void parse_effectiveAfter_isReadAndDefaultsToZero() {
-        Scenario ahead = ScenarioLoader.parse(MINIMAL + "reference: {updatesPerSecond: 5, effectiveAfter: 1s}\n",
-                SOURCE, null);
-
-        assertThat(ahead.reference()).isEqualTo(new ReferenceSpec(true, 5, java.time.Duration.ofSeconds(1)));
-        assertThat(new ReferenceSpec(true, 5).effectiveAfter()).isZero();
-    }
-
-    @Test
     void parse_negativeUpdatesPerSecond_isReportedWithPathAndLine() {
         List<Violation> v = violations(MINIMAL + "reference:\n  updatesPerSecond: -1\n");
 

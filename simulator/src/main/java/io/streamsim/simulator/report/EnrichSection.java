@@ -39,8 +39,9 @@ final class EnrichSection {
             row(b, "Stale / future / no row / unexpected row", e.stale() + " / " + e.future() + " / " + e.noRow()
                     + " / " + e.unexpectedRow(), "stale: an older version (the update for their time not read yet); "
                     + "future: a newer one (a later update already read: what a processing-time join does to a late "
-                    + "event); not errors for a GlobalKTable or unversioned KTable, whose window verdict replays the "
-                    + "real repartition order");
+                    + "event); the window verdict replays the real repartition order, so they count where they were "
+                    + "really joined; for a versioned join they are the updates that reached the table after the "
+                    + "events they apply to");
         } else {
             row(b, "Versions used", "not observable", "no groupBy follows the enrich step, so the enriched events are "
                     + "written nowhere the oracle can read them back; the window results do not depend on them");

@@ -33,8 +33,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Update {@code n} is due at {@code start + n / rate} (the first one a full interval after the start); behind
  * schedule the writer catches up without skipping, as the event producers do. An update's event time is the live
- * stream's event time at the moment it is made ({@code eventTimeNow}), so it falls among the events sent then, plus
- * the scenario's {@code reference.effectiveAfter} (zero by default).
+ * stream's event time at the moment it is made ({@code eventTimeNow}), so it falls among the events sent then.
  */
 final class ReferenceWriter implements AutoCloseable {
 
@@ -45,7 +44,6 @@ final class ReferenceWriter implements AutoCloseable {
     private final ReferenceTable table;
     private final ReferenceUpdates updates;
     private final double updatesPerSecond;
-    private final Duration effectiveAfter;
     private final Producer<byte[], byte[]> producer;
     private final Ticker ticker;
     private final AtomicLong rowsWritten = new AtomicLong();
@@ -60,7 +58,6 @@ final class ReferenceWriter implements AutoCloseable {
         this.table = new ReferenceTable(scenario);
         this.updates = new ReferenceUpdates(table, scenario.seed());
         this.updatesPerSecond = scenario.reference().updatesPerSecond();
-        this.effectiveAfter = scenario.reference().effectiveAfter();
         this.producer = Objects.requireNonNull(producer, "producer");
         this.ticker = Objects.requireNonNull(ticker, "ticker");
     }
@@ -122,7 +119,7 @@ final class ReferenceWriter implements AutoCloseable {
                 if (stopping) {
                     break;
                 }
-                producer.send(record(updates.next(eventTimeNow.get().plus(effectiveAfter))), (m, e) -> {
+                producer.send(record(updates.next(eventTimeNow.get())), (m, e) -> {
                     if (e == null) {
                         updatesAcked.incrementAndGet();
                     } else {
