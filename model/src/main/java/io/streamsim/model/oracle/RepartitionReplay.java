@@ -132,7 +132,10 @@ public final class RepartitionReplay {
     /** (a): expected records not found (so far). */
     public long recordsMissing() {
         long missing = 0;
-        for (Map<Long, Integer> copies : expected.placementKnown() ? remaining : remaining.subList(0, Math.min(1, remaining.size()))) {
+        // without known placement every partition shares one pool: count it once
+        List<Map<Long, Integer>> pools = expected.placementKnown() ? remaining
+                : remaining.subList(0, Math.min(1, remaining.size()));
+        for (Map<Long, Integer> copies : pools) {
             for (int left : copies.values()) {
                 missing += left;
             }

@@ -4,6 +4,7 @@ import io.streamsim.model.Event;
 import io.streamsim.model.EventCodec;
 import io.streamsim.model.ReferenceSchema;
 import io.streamsim.model.Watermark;
+import io.streamsim.model.scenario.EnrichStep;
 import io.streamsim.model.scenario.TopologySpec;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
@@ -182,7 +183,7 @@ public final class WindowOracle {
      * TopologyTestDriver pipes them in a known order, a real run does not say.
      */
     public void observeTableRecord(int partition, long timestampMs) {
-        if (dedup != null && enrich != null && enrich.step().join() == io.streamsim.model.scenario.EnrichStep.Join.SHUFFLE) {
+        if (dedup != null && enrich != null && enrich.step().join() == EnrichStep.Join.SHUFFLE) {
             dedup.observe(partition, timestampMs);
         }
     }

@@ -5,7 +5,8 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * Joins every event with the row of its key in the scenario's reference table ({@link io.streamsim.model.ReferenceSchema}:
+ * Joins every event with the row of its key in the scenario's reference table
+ * ({@link io.streamsim.model.ReferenceSchema}:
  * orders with {@code sellers}, clicks with {@code pages}), so that a later {@link GroupByStep} can key by the row's
  * attributes ({@code region}). YAML: {@code - enrich: {with: sellers, join: broadcast}},
  * {@code - enrich: {with: sellers, join: shuffle, versioned: {history: 1h}, onMissing: keep}}.
