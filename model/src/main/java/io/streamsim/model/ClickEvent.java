@@ -3,7 +3,11 @@ package io.streamsim.model;
 import java.time.Instant;
 import java.util.Objects;
 
-/** A user's action on a page; {@code page} is the key, {@code dwellMillis} the summed value. */
+/**
+ * A user's action on a page; {@code page} is the key, {@code dwellMillis} the summed value.
+ *
+ * @param enrichment the page's row an enrich step joined on, or null when no enrich step saw the click
+ */
 public record ClickEvent(
         long id,
         Instant eventTime,
@@ -12,7 +16,14 @@ public record ClickEvent(
         String sessionId,
         String action,
         String referrer,
-        long dwellMillis) implements Event {
+        long dwellMillis,
+        Enrichment enrichment) implements Event {
+
+    /** A click as the generator makes it: not enriched. */
+    public ClickEvent(long id, Instant eventTime, String page, String userId, String sessionId, String action,
+                      String referrer, long dwellMillis) {
+        this(id, eventTime, page, userId, sessionId, action, referrer, dwellMillis, null);
+    }
 
     public ClickEvent {
         Objects.requireNonNull(eventTime, "eventTime");
@@ -39,7 +50,7 @@ public record ClickEvent(
             case "sessionId" -> sessionId;
             case "action" -> action;
             case "referrer" -> referrer;
-            default -> null;
+            default -> enrichment == null ? null : enrichment.field(type(), name);
         };
     }
 
@@ -55,6 +66,11 @@ public record ClickEvent(
 
     @Override
     public ClickEvent withEventTime(Instant time) {
-        return new ClickEvent(id, time, page, userId, sessionId, action, referrer, dwellMillis);
+        return new ClickEvent(id, time, page, userId, sessionId, action, referrer, dwellMillis, enrichment);
+    }
+
+    @Override
+    public ClickEvent withEnrichment(Enrichment joined) {
+        return new ClickEvent(id, eventTime, page, userId, sessionId, action, referrer, dwellMillis, joined);
     }
 }

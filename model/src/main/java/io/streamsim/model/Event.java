@@ -21,10 +21,17 @@ public sealed interface Event permits ClickEvent, OrderEvent, Watermark {
     EventType type();
 
     /**
-     * The value of a text field by its name in {@link EventType#fields()} ({@code userId}, {@code sku}), or null
-     * when this type has no such field: what a groupBy step keys by.
+     * The value of a text field by its name in {@link EventType#fields()} ({@code userId}, {@code sku}), or of an
+     * attribute an enrich step joined on ({@code region}), or null when this event has no such field: what a groupBy
+     * step keys by.
      */
     String field(String name);
+
+    /** What an enrich step joined onto this event, or null when none did. */
+    Enrichment enrichment();
+
+    /** The same event carrying {@code enrichment} (null: not enriched). */
+    Event withEnrichment(Enrichment enrichment);
 
     /** The same event at another event time (a live rate step moves event times with send times). */
     Event withEventTime(Instant eventTime);

@@ -6,7 +6,10 @@ import org.apache.kafka.common.errors.SerializationException;
 /**
  * The JSON wire format of input records, e.g.
  * {@code {"type":"click","id":7,"eventTimeMs":1700000000123,"page":"page-00042",...}}.
- * Event times travel as epoch milliseconds, the resolution of Kafka record timestamps.
+ * Event times travel as epoch milliseconds, the resolution of Kafka record timestamps. An enriched event
+ * ({@link Event#enrichment()}) ends with the row version its join used and the row's attributes, each prefixed
+ * {@code ref.}: {@code ...,"refVersion":3,"ref.region":"us-east","ref.tier":"gold"}; a kept event whose key had no
+ * row ends with {@code "refVersion":-1}. A plain event has neither, so the generator's bytes are unchanged.
  */
 public final class EventCodec {
 
@@ -26,6 +29,9 @@ public final class EventCodec {
     private static final JsonWriter.Name QUANTITY = new JsonWriter.Name("quantity");
     private static final JsonWriter.Name AMOUNT_CENTS = new JsonWriter.Name("amountCents");
     private static final JsonWriter.Name CURRENCY = new JsonWriter.Name("currency");
+    private static final JsonWriter.Name REF_VERSION = new JsonWriter.Name("refVersion");
+    /** Prefixes the attribute names of an {@link Enrichment}. */
+    static final String REF_PREFIX = "ref.";
     /** Fits a generated click or order (about 180 bytes) without growing. */
     private static final int EXPECTED_EVENT_BYTES = 256;
 
@@ -58,6 +64,11 @@ public final class EventCodec {
         } else {
             json.field(TYPE, "watermark").field(EVENT_TIME_MS, event.eventTime().toEpochMilli());
         }
+        Enrichment enrichment = event.enrichment();
+        if (enrichment != null) {
+            json.field(REF_VERSION, enrichment.version());
+            enrichment.attributes().forEach((name, value) -> json.field(REF_PREFIX + name, value));
+        }
         return json.toBytes();
     }
 
@@ -67,7 +78,7 @@ public final class EventCodec {
         String type = f.string("type");
         Instant eventTime = Instant.ofEpochMilli(f.number("eventTimeMs"));
         try {
-            return switch (type) {
+            Event event = switch (type) {
                 case "click" -> new ClickEvent(f.number("id"), eventTime, f.string("page"), f.string("userId"),
                         f.string("sessionId"), f.string("action"), f.string("referrer"), f.number("dwellMillis"));
                 case "order" -> new OrderEvent(f.number("id"), eventTime, f.string("sellerId"), f.string("orderId"),
@@ -76,8 +87,19 @@ public final class EventCodec {
                 case "watermark" -> new Watermark(eventTime);
                 default -> throw new SerializationException("event: unknown type '" + type + "'");
             };
+            return f.names().contains("refVersion") ? event.withEnrichment(enrichment(f)) : event;
         } catch (IllegalArgumentException e) {
             throw new SerializationException("event: " + e.getMessage(), e);
         }
+    }
+
+    private static Enrichment enrichment(JsonFields f) {
+        java.util.Map<String, String> attributes = new java.util.LinkedHashMap<>();
+        for (String name : f.names()) {
+            if (name.startsWith(REF_PREFIX)) {
+                attributes.put(name.substring(REF_PREFIX.length()), f.string(name));
+            }
+        }
+        return new Enrichment(attributes, f.number("refVersion"));
     }
 }

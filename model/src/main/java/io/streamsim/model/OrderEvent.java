@@ -3,7 +3,11 @@ package io.streamsim.model;
 import java.time.Instant;
 import java.util.Objects;
 
-/** An order placed with a seller; {@code sellerId} is the key, {@code amountCents} the summed value. */
+/**
+ * An order placed with a seller; {@code sellerId} is the key, {@code amountCents} the summed value.
+ *
+ * @param enrichment the seller's row an enrich step joined on, or null when no enrich step saw the order
+ */
 public record OrderEvent(
         long id,
         Instant eventTime,
@@ -13,7 +17,14 @@ public record OrderEvent(
         String sku,
         int quantity,
         long amountCents,
-        String currency) implements Event {
+        String currency,
+        Enrichment enrichment) implements Event {
+
+    /** An order as the generator makes it: not enriched. */
+    public OrderEvent(long id, Instant eventTime, String sellerId, String orderId, String customerId, String sku,
+                      int quantity, long amountCents, String currency) {
+        this(id, eventTime, sellerId, orderId, customerId, sku, quantity, amountCents, currency, null);
+    }
 
     public OrderEvent {
         Objects.requireNonNull(eventTime, "eventTime");
@@ -43,7 +54,7 @@ public record OrderEvent(
             case "customerId" -> customerId;
             case "sku" -> sku;
             case "currency" -> currency;
-            default -> null;
+            default -> enrichment == null ? null : enrichment.field(type(), name);
         };
     }
 
@@ -59,6 +70,13 @@ public record OrderEvent(
 
     @Override
     public OrderEvent withEventTime(Instant time) {
-        return new OrderEvent(id, time, sellerId, orderId, customerId, sku, quantity, amountCents, currency);
+        return new OrderEvent(id, time, sellerId, orderId, customerId, sku, quantity, amountCents, currency,
+                enrichment);
+    }
+
+    @Override
+    public OrderEvent withEnrichment(Enrichment joined) {
+        return new OrderEvent(id, eventTime, sellerId, orderId, customerId, sku, quantity, amountCents, currency,
+                joined);
     }
 }

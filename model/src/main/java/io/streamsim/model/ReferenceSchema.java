@@ -41,6 +41,28 @@ public enum ReferenceSchema {
         this.movable = movable;
     }
 
+    /**
+     * The reference topic of a run whose input topic is {@code inputTopic}: beside it, {@code streamsim.r1.events}
+     * -> {@code streamsim.r1.reference}; a name without the {@code .events} suffix gets {@code .reference} appended.
+     * The simulator creates it under this name and the app's enrich step reads it under this name.
+     */
+    public static String topicBeside(String inputTopic) {
+        String suffix = ".events";
+        String base = inputTopic.endsWith(suffix) ? inputTopic.substring(0, inputTopic.length() - suffix.length())
+                : inputTopic;
+        return base + ".reference";
+    }
+
+    /** The table an enrich step names: {@code sellers}, {@code pages}. */
+    public static ReferenceSchema named(String tableName) {
+        for (ReferenceSchema s : values()) {
+            if (s.tableName.equals(tableName)) {
+                return s;
+            }
+        }
+        throw new IllegalArgumentException("no reference table named '" + tableName + "'");
+    }
+
     /** The table of an event type's keys. */
     public static ReferenceSchema of(EventType type) {
         for (ReferenceSchema s : values()) {

@@ -16,6 +16,13 @@ public final class StreamsimSerdes {
                 (topic, bytes) -> bytes == null ? null : EventCodec.decode(bytes));
     }
 
+    /** Reference table rows in the {@link ReferenceCodec} format. */
+    public static Serde<ReferenceRow> referenceRows() {
+        return Serdes.serdeFrom(
+                (topic, row) -> row == null ? null : ReferenceCodec.encode(row),
+                (topic, bytes) -> bytes == null ? null : ReferenceCodec.decode(bytes));
+    }
+
     /** Window results as JSON ({@link WindowResult#encode()}). */
     public static Serde<WindowResult> windowResults() {
         return Serdes.serdeFrom(

@@ -48,4 +48,16 @@ public record Watermark(Instant eventTime) implements Event {
     public Watermark withEventTime(Instant time) {
         return new Watermark(time);
     }
+
+    /** A watermark is never enriched. */
+    @Override
+    public Enrichment enrichment() {
+        return null;
+    }
+
+    /** A watermark is never enriched: itself. */
+    @Override
+    public Watermark withEnrichment(Enrichment joined) {
+        return this;
+    }
 }

@@ -35,6 +35,26 @@ class EventCodecTest {
     }
 
     @Test
+    void enrichedOrder_roundTripsAndEndsWithTheRowVersionAndAttributes() {
+        OrderEvent enriched = ORDER.withEnrichment(new Enrichment(
+                new java.util.LinkedHashMap<>(java.util.Map.of("region", "us-east")), 3));
+
+        String json = new String(EventCodec.encode(enriched), StandardCharsets.UTF_8);
+
+        assertThat(json).endsWith(",\"currency\":\"EUR\",\"refVersion\":3,\"ref.region\":\"us-east\"}");
+        assertThat(EventCodec.decode(EventCodec.encode(enriched))).isEqualTo(enriched);
+    }
+
+    @Test
+    void clickKeptWithoutRow_roundTripsAsMissing() {
+        ClickEvent kept = CLICK.withEnrichment(Enrichment.MISSING);
+
+        assertThat(EventCodec.decode(EventCodec.encode(kept))).isEqualTo(kept);
+        assertThat(kept.field("section")).isEqualTo(Enrichment.NO_ROW);
+        assertThat(kept.field("region")).isNull();
+    }
+
+    @Test
     void watermark_roundTrips() {
         Watermark w = new Watermark(T);
 

@@ -2,11 +2,13 @@ package io.streamsim.streams;
 
 import io.streamsim.model.Event;
 import io.streamsim.model.Headers;
+import io.streamsim.model.ReferenceSchema;
 import io.streamsim.model.StreamsimSerdes;
 import io.streamsim.model.Watermark;
 import io.streamsim.model.WindowResult;
 import io.streamsim.model.scenario.DedupStep;
 import io.streamsim.model.scenario.EmitMode;
+import io.streamsim.model.scenario.EnrichStep;
 import io.streamsim.model.scenario.GroupByStep;
 import io.streamsim.model.scenario.Step;
 import io.streamsim.model.scenario.TopologySpec;
@@ -36,7 +38,8 @@ import org.apache.kafka.streams.processor.api.FixedKeyRecord;
 
 /**
  * The app's topology, built from the scenario's {@link io.streamsim.model.scenario.Step}s in order: the source
- * and {@link Intake}, then {@link DedupStepBuilder} and {@link GroupByStepBuilder} when the list has them, then
+ * and {@link Intake}, then {@link DedupStepBuilder}, {@link EnrichStepBuilder} (reading the reference topic
+ * {@link ReferenceSchema#topicBeside beside the input}) and {@link GroupByStepBuilder} when the list has them, then
  * the window step: per key, per window, count, sum, id checksum, latest {@code emitted-at} and the
  * {@link io.streamsim.model.SequenceMeasure} of the events that reach it, written to the output topic as
  * {@link WindowResult}s. Each window type's rule is its
@@ -82,6 +85,8 @@ public final class WindowedAggregation {
         for (Step step : spec.steps()) {
             if (step instanceof DedupStep dedup) {
                 events = DedupStepBuilder.apply(builder, events, dedup, context);
+            } else if (step instanceof EnrichStep enrich) {
+                events = EnrichStepBuilder.apply(builder, events, enrich, ReferenceSchema.topicBeside(inputTopic));
             } else if (step instanceof GroupByStep groupBy) {
                 events = GroupByStepBuilder.apply(events, groupBy, context);
             }

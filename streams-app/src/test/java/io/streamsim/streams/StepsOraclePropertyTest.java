@@ -6,7 +6,10 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.streamsim.model.ClickEvent;
 import io.streamsim.model.Event;
 import io.streamsim.model.EventCodec;
+import io.streamsim.model.EventType;
 import io.streamsim.model.OrderEvent;
+import io.streamsim.model.ReferenceRow;
+import io.streamsim.model.ReferenceSchema;
 import io.streamsim.model.StreamsimSerdes;
 import io.streamsim.model.Watermark;
 import io.streamsim.model.WindowResult;
@@ -14,10 +17,12 @@ import io.streamsim.model.oracle.DedupModel;
 import io.streamsim.model.oracle.Expectation;
 import io.streamsim.model.oracle.OracleComparison;
 import io.streamsim.model.oracle.OracleVerdict;
+import io.streamsim.model.oracle.ReferenceHistory;
 import io.streamsim.model.oracle.WindowKey;
 import io.streamsim.model.oracle.WindowOracle;
 import io.streamsim.model.scenario.DedupStep;
 import io.streamsim.model.scenario.EmitMode;
+import io.streamsim.model.scenario.EnrichStep;
 import io.streamsim.model.scenario.GroupByStep;
 import io.streamsim.model.scenario.ProcessingGuarantee;
 import io.streamsim.model.scenario.Step;
@@ -55,8 +60,11 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The oracle against the real topology for step lists: an optional dedup, an optional groupBy (by customer,
- * seller, or both) and a window step of any type (tumbling, hopping, sliding, session), on random disordered input with duplicates (copies of earlier events,
+ * The oracle against the real topology for step lists: an optional dedup, an optional enrich (a versioned shuffle
+ * join, whose attribute a groupBy may key by, or a broadcast or unversioned shuffle join, after which it does not:
+ * their version depends on processing order), over a reference table of three of the four keys whose rows change
+ * during the input (each update valid from just after the event time it is piped at), an optional groupBy (by
+ * customer, seller, both, or the enriched attribute) and a window step of any type (tumbling, hopping, sliding, session), on random disordered input with duplicates (copies of earlier events,
  * arriving later in stream time), null keys and poison. The oracle's windows must equal the output's, its
  * duplicate drops the app's, its late drops the app's. The driver runs one task per subtopology, so the
  * oracle sees input partition 0 and one repartition partition, in pipe order.
@@ -76,6 +84,8 @@ class StepsOraclePropertyTest {
     private static final AtomicInteger casesWithCopiesPastWithin = new AtomicInteger();
     private static final AtomicInteger casesWithGroupBy = new AtomicInteger();
     private static final AtomicInteger casesWithLateDrops = new AtomicInteger();
+    private static final AtomicInteger casesWithEnrichedGroupBy = new AtomicInteger();
+    private static final AtomicInteger casesWithEnrichDrops = new AtomicInteger();
 
     /**
      * The window types the property covers: (random, size in ms) to a window. A new window type is one line
@@ -99,6 +109,8 @@ class StepsOraclePropertyTest {
             assertThat(casesWithCopiesPastWithin.get()).isGreaterThan(CASES / 10);
             assertThat(casesWithGroupBy.get()).isGreaterThan(CASES / 4);
             assertThat(casesWithLateDrops.get()).isGreaterThan(CASES / 4);
+            assertThat(casesWithEnrichedGroupBy.get()).isGreaterThan(CASES / 10);
+            assertThat(casesWithEnrichDrops.get()).isGreaterThan(CASES / 10);
         }
     }
 
@@ -106,7 +118,19 @@ class StepsOraclePropertyTest {
         return LongStream.range(0, CASES);
     }
 
-    private record Case(TopologySpec spec, List<TestRecord<String, byte[]>> records) {
+    /**
+     * @param tableBefore reference rows to pipe before the input record of the same index (index 0: the table)
+     * @param reference   every row piped, for the oracle
+     */
+    private record Case(TopologySpec spec, List<TestRecord<String, byte[]>> records,
+                        Map<Integer, List<ReferenceRow>> tableBefore, ReferenceHistory reference) {
+    }
+
+    /** Two values for each attribute, so that updates move keys between groups. */
+    private static Map<String, String> attributes(ReferenceSchema schema, SplittableRandom random) {
+        Map<String, String> attributes = new java.util.LinkedHashMap<>();
+        schema.attributes().forEach((name, domain) -> attributes.put(name, domain.get(random.nextInt(2))));
+        return attributes;
     }
 
     private static Case randomCase(long seed) {
@@ -120,10 +144,21 @@ class StepsOraclePropertyTest {
         if (random.nextInt(3) > 0) {
             steps.add(new DedupStep(Duration.ofMillis(new long[] {1, sizeMs / 2, sizeMs, 3 * sizeMs}[random.nextInt(4)])));
         }
+        ReferenceSchema schema = ReferenceSchema.of(clicks ? EventType.CLICKSTREAM : EventType.ORDERS);
+        String attribute = clicks ? "section" : "region";
+        EnrichStep enrich = null;
+        if (random.nextBoolean()) {
+            boolean versioned = random.nextBoolean();
+            EnrichStep.Join join = versioned || random.nextBoolean() ? EnrichStep.Join.SHUFFLE : EnrichStep.Join.BROADCAST;
+            enrich = new EnrichStep(schema.tableName(), join, versioned ? Duration.ofHours(1) : null,
+                    random.nextBoolean() ? EnrichStep.OnMissing.DROP : EnrichStep.OnMissing.KEEP);
+            steps.add(enrich);
+        }
         if (random.nextInt(3) > 0) {
             String[][] keys = clicks ? new String[][] {{"userId"}, {"page"}, {"userId", "page"}}
                     : new String[][] {{"customerId"}, {"sellerId"}, {"customerId", "sellerId"}};
-            steps.add(new GroupByStep(List.of(keys[random.nextInt(3)])));
+            boolean byAttribute = enrich != null && enrich.versionedHistory().isPresent() && random.nextInt(4) > 0;
+            steps.add(new GroupByStep(byAttribute ? List.of(attribute) : List.of(keys[random.nextInt(3)])));
         }
         steps.add(new WindowStep(window, grace, emit));
         TopologySpec spec = new TopologySpec(steps, ProcessingGuarantee.AT_LEAST_ONCE, Duration.ofSeconds(1), 0L);
@@ -135,9 +170,28 @@ class StepsOraclePropertyTest {
         int n = 50 + random.nextInt(250);
         List<TestRecord<String, byte[]>> records = new ArrayList<>();
         List<TestRecord<String, byte[]>> sent = new ArrayList<>();
+        Map<Integer, List<ReferenceRow>> tableBefore = new HashMap<>();
+        ReferenceHistory reference = new ReferenceHistory();
+        Map<String, ReferenceRow> rows = new HashMap<>();
+        for (String key : KEYS.subList(0, 3)) {
+            ReferenceRow row = new ReferenceRow(key, attributes(schema, random), 0, Instant.EPOCH);
+            rows.put(key, row);
+            tableBefore.computeIfAbsent(0, i -> new ArrayList<>()).add(row);
+            reference.accept(row);
+        }
         for (int i = 0; i < n; i++) {
             // in twentieths of a window, so that copies land exactly on the dedup span's edge now and then
             clock += random.nextLong(11) * (sizeMs / 20);
+            if (random.nextDouble() < 0.08) {
+                // valid from just after every timestamp piped so far: a versioned join sees it before any event it covers
+                ReferenceRow old = rows.get(KEYS.get(random.nextInt(3)));
+                String name = schema.movable().iterator().next();
+                ReferenceRow update = old.with(name, schema.attributes().get(name).get(random.nextInt(2)),
+                        Instant.ofEpochMilli(clock + 1));
+                rows.put(update.key(), update);
+                tableBefore.computeIfAbsent(records.size(), ignored -> new ArrayList<>()).add(update);
+                reference.accept(update);
+            }
             double p = random.nextDouble();
             if (p < 0.15 && !sent.isEmpty()) {
                 // a copy of a recent event (same id, key, timestamp): within or past the dedup span
@@ -169,7 +223,7 @@ class StepsOraclePropertyTest {
         long end = maxTs + 4 * sizeMs + grace.toMillis() + 1;
         records.add(new TestRecord<>(Watermark.KEY, EventCodec.encode(new Watermark(Instant.ofEpochMilli(end))),
                 new RecordHeaders(), end));
-        return new Case(spec, records);
+        return new Case(spec, records, tableBefore, reference);
     }
 
     @ParameterizedTest(name = "seed {0}")
@@ -184,7 +238,7 @@ class StepsOraclePropertyTest {
         props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
         props.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, 0);
         props.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, LogAndContinueExceptionHandler.class);
-        WindowOracle oracle = new WindowOracle(c.spec(), w -> true, 1);
+        WindowOracle oracle = new WindowOracle(c.spec(), w -> true, 1, c.reference());
         Map<WindowKey, WindowResult> latest = new HashMap<>();
         try (TopologyTestDriver driver = new TopologyTestDriver(
                 WindowedAggregation.build(c.spec(), IN, OUT, meters, Clock.fixed(Instant.EPOCH, ZoneOffset.UTC)),
@@ -192,8 +246,16 @@ class StepsOraclePropertyTest {
             TestInputTopic<String, byte[]> input = driver.createInputTopic(IN, new StringSerializer(), new ByteArraySerializer());
             TestOutputTopic<String, WindowResult> output = driver.createOutputTopic(OUT, new StringDeserializer(),
                     StreamsimSerdes.windowResults().deserializer());
+            TestInputTopic<String, ReferenceRow> table = c.spec().enrich().isEmpty() ? null
+                    : driver.createInputTopic(ReferenceSchema.topicBeside(IN), new StringSerializer(),
+                            StreamsimSerdes.referenceRows().serializer());
             long offset = 0;
-            for (TestRecord<String, byte[]> r : c.records()) {
+            for (int i = 0; i < c.records().size(); i++) {
+                for (ReferenceRow row : table == null ? List.<ReferenceRow>of() : c.tableBefore().getOrDefault(i, List.of())) {
+                    table.pipeInput(row.key(), row, row.validFrom());
+                    oracle.observeTableRecord(0, row.validFrom().toEpochMilli());
+                }
+                TestRecord<String, byte[]> r = c.records().get(i);
                 input.pipeInput(r);
                 oracle.accept(0, offset++, r.timestamp(),
                         r.key() == null ? null : r.key().getBytes(StandardCharsets.UTF_8), r.value());
@@ -227,6 +289,13 @@ class StepsOraclePropertyTest {
         }
         if (c.spec().groupBy().isPresent()) {
             casesWithGroupBy.incrementAndGet();
+        }
+        if (c.spec().enrich().isPresent() && c.spec().groupBy().filter(g -> g.fields().contains("region")
+                || g.fields().contains("section")).isPresent()) {
+            casesWithEnrichedGroupBy.incrementAndGet();
+        }
+        if (oracle.droppedByEnrich() > 0) {
+            casesWithEnrichDrops.incrementAndGet();
         }
         if (expected.droppedLate() > 0) {
             casesWithLateDrops.incrementAndGet();

@@ -15,11 +15,22 @@ import java.util.Map;
  * @param eventCopies           per repartition partition, event id to copies expected
  * @param watermarksPerPartition watermarks every repartition partition must hold (one per input partition)
  * @param sourcePartitions      event id to the input partition it was read from
+ * @param placementKnown        whether the input decides each event's partition; not when the groupBy keys by an
+ *                              attribute a processing-time join (GlobalKTable, unversioned KTable) stamped on it,
+ *                              whose version depends on timing: then an event may be in any partition, and
+ *                              {@code eventCopies} holds the predicted one only
  */
 public record RepartitionExpectation(
         List<Map<Long, Integer>> eventCopies,
         long watermarksPerPartition,
-        Map<Long, Integer> sourcePartitions) {
+        Map<Long, Integer> sourcePartitions,
+        boolean placementKnown) {
+
+    /** The input decides every event's partition. */
+    public RepartitionExpectation(List<Map<Long, Integer>> eventCopies, long watermarksPerPartition,
+                                  Map<Long, Integer> sourcePartitions) {
+        this(eventCopies, watermarksPerPartition, sourcePartitions, true);
+    }
 
     /** Events expected on the whole topic, watermarks excluded. */
     public long events() {
@@ -41,9 +52,15 @@ public record RepartitionExpectation(
 
         private final List<Map<Long, Integer>> copies = new ArrayList<>();
         private final Map<Long, Integer> sources = new HashMap<>();
+        private final boolean placementKnown;
         private long watermarks;
 
         Builder(int partitions) {
+            this(partitions, true);
+        }
+
+        Builder(int partitions, boolean placementKnown) {
+            this.placementKnown = placementKnown;
             for (int p = 0; p < partitions; p++) {
                 copies.add(new HashMap<>());
             }
@@ -60,7 +77,7 @@ public record RepartitionExpectation(
 
         /** A view over the builder's maps, not a copy: the maps are large; take it once reading is done. */
         RepartitionExpectation build() {
-            return new RepartitionExpectation(copies, watermarks, sources);
+            return new RepartitionExpectation(copies, watermarks, sources, placementKnown);
         }
     }
 }

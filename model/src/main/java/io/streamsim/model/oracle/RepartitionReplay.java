@@ -28,6 +28,9 @@ import java.util.function.Predicate;
  * {@link #droppedLateByInterleaving()}. That bound holds for aligned windows only, whose late rule looks at each
  * record alone: a sliding window's or a session's contents and late rule depend on the other records of its key,
  * which a task per upstream partition would split, so for them (c) is not computed (-1).
+ *
+ * <p>When the expectation does not know each event's partition ({@link RepartitionExpectation#placementKnown()}: a
+ * groupBy by an attribute of a processing-time join), (a) matches an event id in whichever partition it is found.
  */
 public final class RepartitionReplay {
 
@@ -53,8 +56,19 @@ public final class RepartitionReplay {
         TopologySpec windowOnly = spec.withSteps(List.of(spec.windowStep()));
         this.real = new WindowOracle(windowOnly, traced);
         this.lowerBound = spec.window() instanceof WindowSpec.Aligned ? new WindowOracle(windowOnly) : null;
-        for (Map<Long, Integer> copies : expected.eventCopies()) {
-            remaining.add(new HashMap<>(copies));
+        if (expected.placementKnown()) {
+            for (Map<Long, Integer> copies : expected.eventCopies()) {
+                remaining.add(new HashMap<>(copies));
+            }
+        } else {
+            // an event may be in any partition: one pool of expected copies, shared by all
+            Map<Long, Integer> anywhere = new HashMap<>();
+            for (Map<Long, Integer> copies : expected.eventCopies()) {
+                copies.forEach((id, n) -> anywhere.merge(id, n, Integer::sum));
+            }
+            for (int p = 0; p < expected.eventCopies().size(); p++) {
+                remaining.add(anywhere);
+            }
         }
         watermarksRemaining = new long[expected.eventCopies().size()];
         Arrays.fill(watermarksRemaining, expected.watermarksPerPartition());
@@ -124,7 +138,10 @@ public final class RepartitionReplay {
     /** (a): expected records not found (so far). */
     public long recordsMissing() {
         long missing = 0;
-        for (Map<Long, Integer> copies : remaining) {
+        // without known placement every partition shares one pool: count it once
+        List<Map<Long, Integer>> pools = expected.placementKnown() ? remaining
+                : remaining.subList(0, Math.min(1, remaining.size()));
+        for (Map<Long, Integer> copies : pools) {
             for (int left : copies.values()) {
                 missing += left;
             }

@@ -2,7 +2,9 @@ package io.streamsim.model.oracle;
 
 import io.streamsim.model.Event;
 import io.streamsim.model.EventCodec;
+import io.streamsim.model.ReferenceSchema;
 import io.streamsim.model.Watermark;
+import io.streamsim.model.scenario.EnrichStep;
 import io.streamsim.model.scenario.TopologySpec;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
@@ -29,6 +31,7 @@ public final class WindowOracle {
     private final TopologySpec spec;
     private final WindowModel model;
     private final DedupModel dedup;
+    private final EnrichModel enrich;
     private final GroupByModel groupBy;
     private final RepartitionExpectation.Builder routed;
     private final Map<Integer, long[]> lastOffsets = new HashMap<>();
@@ -37,6 +40,7 @@ public final class WindowOracle {
     private long watermarks;
     private long poisonRecords;
     private long nullKeyOrValueRecords;
+    private long droppedByEnrich;
     private long lateRecords;
     private long droppedLate;
     private final LatenessHistogram.Builder lateness =
@@ -61,12 +65,27 @@ public final class WindowOracle {
      *                              default in the app; 1 under the TopologyTestDriver); ignored without groupBy
      */
     public WindowOracle(TopologySpec spec, Predicate<WindowKey> traced, int repartitionPartitions) {
+        this(spec, traced, repartitionPartitions, null);
+    }
+
+    /**
+     * @param reference the reference table's rows, every version, for an enrich step ({@link EnrichModel}); null
+     *                  without one
+     * @throws IllegalArgumentException when {@code spec} has an enrich step and {@code reference} is null
+     */
+    public WindowOracle(TopologySpec spec, Predicate<WindowKey> traced, int repartitionPartitions,
+                        ReferenceHistory reference) {
         this.spec = Objects.requireNonNull(spec, "spec");
         Objects.requireNonNull(traced, "traced");
+        if (spec.enrich().isPresent() && reference == null) {
+            throw new IllegalArgumentException("an enrich step needs the reference table's history");
+        }
         this.model = WindowModel.of(spec.windowStep(), traced);
         this.dedup = spec.dedup().map(DedupModel::new).orElse(null);
+        this.enrich = spec.enrich().map(step -> new EnrichModel(step, reference)).orElse(null);
         this.groupBy = spec.groupBy().map(step -> new GroupByModel(step, repartitionPartitions)).orElse(null);
-        this.routed = groupBy == null ? null : new RepartitionExpectation.Builder(repartitionPartitions);
+        this.routed = groupBy == null ? null : new RepartitionExpectation.Builder(repartitionPartitions,
+                enrich == null || enrich.placementKnown(spec.groupBy(), ReferenceSchema.named(enrich.step().with())));
     }
 
     /**
@@ -103,6 +122,13 @@ public final class WindowOracle {
         }
         if (dedup != null && !dedup.accept(partition, timestampMs, event)) {
             return;
+        }
+        if (enrich != null) {
+            event = enrich.apply(event);
+            if (event == null) {
+                droppedByEnrich++;
+                return;
+            }
         }
         if (event instanceof Watermark) {
             watermarks++;
@@ -147,6 +173,24 @@ public final class WindowOracle {
      */
     public void resetStreamTime(int partition) {
         model.resetStreamTime(partition);
+    }
+
+    /**
+     * A record of the reference topic's partition {@code partition} was processed by that input partition's task:
+     * with a shuffle join the KTable's source is in the same task as the stream, and Kafka 4.3.1's task stream time
+     * (which the dedup step reads) is the largest timestamp of either topic. A broadcast join's GlobalKTable is read
+     * by a thread of its own and moves no task's stream time. Where the two topics interleave is timing: the
+     * TopologyTestDriver pipes them in a known order, a real run does not say.
+     */
+    public void observeTableRecord(int partition, long timestampMs) {
+        if (dedup != null && enrich != null && enrich.step().join() == EnrichStep.Join.SHUFFLE) {
+            dedup.observe(partition, timestampMs);
+        }
+    }
+
+    /** Events the enrich step dropped so far: no row as of their time, under {@code onMissing: drop}. */
+    public long droppedByEnrich() {
+        return droppedByEnrich;
     }
 
     /** Records taken so far with at least one window dropped as too late. */

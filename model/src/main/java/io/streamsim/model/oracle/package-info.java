@@ -22,6 +22,12 @@
  * repartition topic itself, checked against the {@link io.streamsim.model.oracle.RepartitionExpectation} the input
  * gives.
  *
+ * <p>Between them, {@link io.streamsim.model.oracle.EnrichModel} joins each event with its key's row as of its own
+ * time, from the {@link io.streamsim.model.oracle.ReferenceHistory} read off the reference topic. Which version a
+ * real join used is timing (a GlobalKTable or unversioned KTable by design, a versioned one when an update reaches
+ * the table after events it applies to), so a groupBy by a table attribute has no known partition per event, and
+ * {@link io.streamsim.model.oracle.EnrichAudit} counts the events whose version differs from the truth, per cause.
+ *
  * <p>{@link io.streamsim.model.oracle.OracleComparison} compares an
  * {@link io.streamsim.model.oracle.Expectation} with the latest result of every window read from the output
  * topic, into an {@link io.streamsim.model.oracle.OracleVerdict}. Under exactly_once_v2 with no restart the

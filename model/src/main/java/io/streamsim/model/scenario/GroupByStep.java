@@ -59,7 +59,7 @@ public record GroupByStep(List<String> fields) implements Step {
 
     @Override
     public int rank() {
-        return 1;
+        return 2;
     }
 
     @Override

@@ -134,14 +134,15 @@ public final class ScenarioLoader {
         DisorderSpec disorder = f.section("disorder", DisorderReader::read, DisorderSpec.NONE);
         DirtSpec dirt = f.section("dirt", DirtReader::read, DirtSpec.NONE);
         EventType eventType = events == null ? null : events.type();
-        TopologySpec topology = f.section("topology", t -> TopologyReader.read(t, eventType));
+        ReferenceSpec reference = f.section("reference", ReferenceReader::read, ReferenceSpec.NONE);
+        boolean hasReference = reference == null || reference.table();
+        TopologySpec topology = f.section("topology", t -> TopologyReader.read(t, eventType, hasReference));
         TopicsSpec topics = f.section("topics", TopicsReader::read, TopicsSpec.DEFAULT);
         AppSpec app = f.section("app", AppReader::read, AppSpec.DEFAULT);
         ProducerSpec producer = f.section("producer", ProducerReader::read, ProducerSpec.DEFAULT);
         List<String> talkingPoints = strings(tree, f.get("talkingPoints", false), "talkingPoints");
         List<Fault> faults = FaultsReader.read(tree, f.get("faults", false), "faults");
         ExpectSpec expect = f.section("expect", ExpectReader::read, ExpectSpec.NONE);
-        ReferenceSpec reference = f.section("reference", ReferenceReader::read, ReferenceSpec.NONE);
         f.finish();
         if (duration == null && rate != null) {
             duration = RatePhase.total(rate);

@@ -1,6 +1,7 @@
 package io.streamsim.model.scenario;
 
 import io.streamsim.model.EventType;
+import io.streamsim.model.ReferenceSchema;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,8 +21,16 @@ final class TopologyReader {
     private TopologyReader() {
     }
 
-    /** @param eventType the scenario's event type, to check field names against; null when it did not read */
+    /** {@link #read(YamlTree.Fields, EventType, boolean)} for a scenario with a reference table. */
     static TopologySpec read(YamlTree.Fields f, EventType eventType) {
+        return read(f, eventType, true);
+    }
+
+    /**
+     * @param eventType    the scenario's event type, to check field names against; null when it did not read
+     * @param hasReference whether the scenario has a {@code reference:} section, which an enrich step joins
+     */
+    static TopologySpec read(YamlTree.Fields f, EventType eventType, boolean hasReference) {
         List<Step> steps;
         if (f.has("steps")) {
             for (String flat : FLAT_KEYS) {
@@ -30,7 +39,7 @@ final class TopologyReader {
                             + " window/grace/emit without steps, not both");
                 }
             }
-            steps = steps(f, eventType);
+            steps = steps(f, eventType, hasReference);
         } else {
             WindowStep window = flatWindowStep(f);
             steps = window == null ? null : List.of(window);
@@ -60,7 +69,7 @@ final class TopologyReader {
     }
 
     /** Each item is a mapping of one step name to its options; the list's order rules are the spec's. */
-    private static List<Step> steps(YamlTree.Fields topology, EventType eventType) {
+    private static List<Step> steps(YamlTree.Fields topology, EventType eventType, boolean hasReference) {
         YamlTree tree = topology.tree();
         Node node = topology.get("steps", true);
         String path = topology.path("steps");
@@ -74,11 +83,13 @@ final class TopologyReader {
         }
         List<Step> steps = new ArrayList<>();
         boolean ok = true;
+        boolean enriched = false;
         for (int i = 0; i < items.size(); i++) {
             String itemPath = path + "[" + i + "]";
             YamlTree.Fields item = tree.mapping(items.get(i), itemPath);
-            Step step = item == null ? null : step(item, eventType);
+            Step step = item == null ? null : step(item, new KnownFields(eventType, enriched), hasReference);
             ok &= step != null;
+            enriched |= step instanceof EnrichStep;
             steps.add(step);
         }
         if (!ok) {
@@ -92,8 +103,24 @@ final class TopologyReader {
         });
     }
 
-    private static Step step(YamlTree.Fields item, EventType eventType) {
-        String kind = item.oneOf("dedup", "groupBy", "window");
+    /**
+     * The fields a groupBy can key by at its place in the list: the event type's, and after an enrich step also
+     * the reference table's attributes ({@code region}, {@code tier}, {@code category} for orders).
+     */
+    private record KnownFields(EventType eventType, boolean enriched) {
+
+        List<String> names() {
+            List<String> names = new ArrayList<>(eventType.fields());
+            if (enriched) {
+                names.addAll(ReferenceSchema.of(eventType).attributes().keySet());
+            }
+            return names;
+        }
+    }
+
+    private static Step step(YamlTree.Fields item, KnownFields fields, boolean hasReference) {
+        EventType eventType = fields.eventType();
+        String kind = item.oneOf("dedup", "enrich", "groupBy", "window");
         Step step = null;
         if ("dedup".equals(kind)) {
             step = item.section("dedup", d -> {
@@ -101,8 +128,10 @@ final class TopologyReader {
                 d.finish();
                 return within == null ? null : d.build(() -> new DedupStep(within));
             });
+        } else if ("enrich".equals(kind)) {
+            step = item.section("enrich", e -> enrich(e, eventType, hasReference));
         } else if ("groupBy".equals(kind)) {
-            step = item.section("groupBy", g -> groupBy(g, eventType));
+            step = item.section("groupBy", g -> groupBy(g, fields));
         } else if ("window".equals(kind)) {
             step = item.section("window", w -> {
                 WindowSpec window = windowType(w);
@@ -113,14 +142,52 @@ final class TopologyReader {
         return step;
     }
 
-    /** {@code {field: NAME}} or {@code {fields: [NAME, ...]}}, each a field of the scenario's event type. */
-    private static GroupByStep groupBy(YamlTree.Fields g, EventType eventType) {
+    /**
+     * {@code {with: TABLE, join: broadcast|shuffle, versioned: {history: DURATION}, onMissing: drop|keep}}: the table
+     * must be the event type's, and the scenario must have a {@code reference:} section that makes it.
+     */
+    private static EnrichStep enrich(YamlTree.Fields e, EventType eventType, boolean hasReference) {
+        String with = e.string("with", true);
+        boolean ok = with != null;
+        if (with != null && eventType != null && eventType != EventType.WATERMARK) {
+            String table = ReferenceSchema.of(eventType).tableName();
+            if (!table.equals(with)) {
+                e.tree().violation(e.get("with", true), e.path("with"), eventType.wireName()
+                        + " events are enriched with '" + table + "', not '" + with + "'");
+                ok = false;
+            } else if (!hasReference) {
+                e.tree().violation(e.get("with", true), e.path("with"), "joins the reference table, but the scenario"
+                        + " has no reference: section (add e.g. reference: {updatesPerSecond: 0})");
+                ok = false;
+            }
+        }
+        EnrichStep.Join join = e.enumValue("join", EnrichStep.Join.class, true);
+        EnrichStep.OnMissing onMissing = e.has("onMissing")
+                ? e.enumValue("onMissing", EnrichStep.OnMissing.class, false) : EnrichStep.DEFAULT_ON_MISSING;
+        Duration history = null;
+        boolean versionedOk = true;
+        if (e.has("versioned")) {
+            history = e.section("versioned", v -> {
+                Duration h = v.duration("history", true);
+                v.finish();
+                return h;
+            });
+            versionedOk = history != null;
+        }
+        e.finish();
+        Duration h = history;
+        return !ok || join == null || onMissing == null || !versionedOk ? null
+                : e.build(() -> new EnrichStep(with, join, h, onMissing));
+    }
+
+    /** {@code {field: NAME}} or {@code {fields: [NAME, ...]}}, each a field the events have at this step. */
+    private static GroupByStep groupBy(YamlTree.Fields g, KnownFields known) {
         String kind = g.oneOf("field", "fields");
         List<String> fields = null;
         if ("field".equals(kind)) {
             String field = g.string("field", true);
             fields = field == null ? null : List.of(field);
-            if (field != null && !knownField(g.tree(), g.get("field", true), g.path("field"), field, eventType)) {
+            if (field != null && !knownField(g.tree(), g.get("field", true), g.path("field"), field, known)) {
                 fields = null;
             }
         } else if ("fields".equals(kind)) {
@@ -131,7 +198,7 @@ final class TopologyReader {
                 for (int i = 0; i < items.size(); i++) {
                     String itemPath = g.path("fields") + "[" + i + "]";
                     String name = g.tree().string(items.get(i), itemPath);
-                    ok &= name != null && knownField(g.tree(), items.get(i), itemPath, name, eventType);
+                    ok &= name != null && knownField(g.tree(), items.get(i), itemPath, name, known);
                     names.add(name);
                 }
                 fields = ok ? names : null;
@@ -142,12 +209,16 @@ final class TopologyReader {
         return chosen == null ? null : g.build(() -> new GroupByStep(chosen));
     }
 
-    private static boolean knownField(YamlTree tree, Node node, String path, String field, EventType eventType) {
-        if (eventType == null || eventType.fields().contains(field)) {
+    private static boolean knownField(YamlTree tree, Node node, String path, String field, KnownFields known) {
+        if (known.eventType() == null || known.names().contains(field)) {
             return true;
         }
-        tree.violation(node, path, eventType.wireName() + " events have no field '" + field + "'; they have "
-                + String.join(", ", eventType.fields()));
+        String hint = known.enriched() || known.eventType() == EventType.WATERMARK ? ""
+                : ReferenceSchema.of(known.eventType()).attributes().containsKey(field)
+                ? " ('" + field + "' is a " + ReferenceSchema.of(known.eventType()).tableName()
+                        + " attribute: enrich before the groupBy)" : "";
+        tree.violation(node, path, known.eventType().wireName() + " events have no field '" + field + "'"
+                + (known.enriched() ? " after enrich" : "") + "; they have " + String.join(", ", known.names()) + hint);
         return false;
     }
 

@@ -8,7 +8,8 @@ import java.util.Optional;
  * The streams app's topology: what it computes, as a list of {@link Step}s, and how Kafka Streams executes it.
  *
  * @param steps          in the order they run: at most one {@link DedupStep}, then at most one
- *                       {@link GroupByStep}, then the one {@link WindowStep}, which ends the list
+ *                       {@link EnrichStep}, then at most one {@link GroupByStep}, then the one {@link WindowStep},
+ *                       which ends the list
  * @param commitInterval Kafka Streams' {@code commit.interval.ms}; the default is 100ms under exactly_once_v2
  *                       (Kafka's own) and 1s under at_least_once (Kafka's 30s would make committed-offset lag,
  *                       and replay after a crash, look far worse than the pipeline is)
@@ -55,7 +56,7 @@ public record TopologySpec(
             Step step = steps.get(i);
             if (step.rank() <= previousRank) {
                 checks.that(false, "steps[" + i + "]", step.kind() + " cannot come after " + steps.get(i - 1).kind()
-                        + ": steps run in the order dedup, groupBy, window, each at most once");
+                        + ": steps run in the order dedup, enrich, groupBy, window, each at most once");
                 return;
             }
             previousRank = step.rank();
@@ -95,6 +96,10 @@ public record TopologySpec(
 
     public Optional<DedupStep> dedup() {
         return step(DedupStep.class);
+    }
+
+    public Optional<EnrichStep> enrich() {
+        return step(EnrichStep.class);
     }
 
     public Optional<GroupByStep> groupBy() {

@@ -25,7 +25,7 @@ public record WindowStep(WindowSpec window, Duration grace, EmitMode emit) imple
 
     @Override
     public int rank() {
-        return 2;
+        return 3;
     }
 
     @Override

@@ -108,7 +108,7 @@ class TopologyStepsTest {
                 """));
 
         assertThat(v).containsExactly(new Violation(SOURCE, 12, "topology.steps[1]",
-                "dedup cannot come after window: steps run in the order dedup, groupBy, window, each at most once"));
+                "dedup cannot come after window: steps run in the order dedup, enrich, groupBy, window, each at most once"));
     }
 
     @Test
@@ -171,5 +171,116 @@ class TopologyStepsTest {
                 ProcessingGuarantee.AT_LEAST_ONCE, Duration.ofSeconds(1), null))
                 .isInstanceOf(SpecException.class)
                 .hasMessageContaining("steps[1]: groupBy cannot come after window");
+    }
+
+    private static String withReference(String yaml) {
+        return yaml + "reference: {updatesPerSecond: 1}\n";
+    }
+
+    @Test
+    void parse_enrichThenGroupByRegion_readsTheStepAndTheEnrichedField() {
+        Scenario s = parse(withReference(scenario("orders", """
+                - dedup: {within: 1m}
+                - enrich: {with: sellers, join: shuffle, versioned: {history: 1h}, onMissing: keep}
+                - groupBy: {field: region}
+                - window: {tumbling: 10s}
+                """)));
+
+        assertThat(s.topology().enrich()).contains(new EnrichStep("sellers", EnrichStep.Join.SHUFFLE,
+                Duration.ofHours(1), EnrichStep.OnMissing.KEEP));
+        assertThat(s.topology().groupBy()).contains(new GroupByStep(List.of("region")));
+        assertThat(s.topology().enrich().orElseThrow().describe())
+                .isEqualTo("enrich with sellers (shuffle join, versioned 1h, onMissing keep)");
+    }
+
+    @Test
+    void parse_enrichWithDefaults_isAnUnversionedInnerJoin() {
+        Scenario s = parse(withReference(scenario("clickstream", """
+                - enrich: {with: pages, join: broadcast}
+                - groupBy: {fields: [section, userId]}
+                - window: {tumbling: 10s}
+                """)));
+
+        assertThat(s.topology().enrich()).contains(new EnrichStep("pages", EnrichStep.Join.BROADCAST, null,
+                EnrichStep.OnMissing.DROP));
+    }
+
+    @Test
+    void parse_groupByAnAttributeWithoutEnrich_saysToEnrichFirst() {
+        List<Violation> v = violations(withReference(scenario("orders", """
+                - groupBy: {field: region}
+                - window: {tumbling: 10s}
+                """)));
+
+        assertThat(v).containsExactly(new Violation(SOURCE, 11, "topology.steps[0].groupBy.field",
+                "orders events have no field 'region'; they have sellerId, orderId, customerId, sku, currency"
+                        + " ('region' is a sellers attribute: enrich before the groupBy)"));
+    }
+
+    @Test
+    void parse_groupByAnUnknownFieldAfterEnrich_namesTheEnrichedFieldsToo() {
+        List<Violation> v = violations(withReference(scenario("clickstream", """
+                - enrich: {with: pages, join: broadcast}
+                - groupBy: {field: region}
+                - window: {tumbling: 10s}
+                """)));
+
+        assertThat(v).containsExactly(new Violation(SOURCE, 12, "topology.steps[1].groupBy.field",
+                "clickstream events have no field 'region' after enrich; they have page, userId, sessionId, action,"
+                        + " referrer, category, section"));
+    }
+
+    @Test
+    void parse_enrichWithTheOtherTypesTable_isRefusedAtWith() {
+        List<Violation> v = violations(withReference(scenario("orders", """
+                - enrich: {with: pages, join: broadcast}
+                - window: {tumbling: 10s}
+                """)));
+
+        assertThat(v).containsExactly(new Violation(SOURCE, 11, "topology.steps[0].enrich.with",
+                "orders events are enriched with 'sellers', not 'pages'"));
+    }
+
+    @Test
+    void parse_enrichWithoutAReferenceSection_isRefusedAtWith() {
+        List<Violation> v = violations(scenario("orders", """
+                - enrich: {with: sellers, join: shuffle}
+                - window: {tumbling: 10s}
+                """));
+
+        assertThat(v).containsExactly(new Violation(SOURCE, 11, "topology.steps[0].enrich.with",
+                "joins the reference table, but the scenario has no reference: section"
+                        + " (add e.g. reference: {updatesPerSecond: 0})"));
+    }
+
+    @Test
+    void parse_versionedBroadcastAndEnrichAfterGroupBy_areEachRefused() {
+        List<Violation> versioned = violations(withReference(scenario("orders", """
+                - enrich: {with: sellers, join: broadcast, versioned: {history: 1h}}
+                - window: {tumbling: 10s}
+                """)));
+        List<Violation> order = violations(withReference(scenario("orders", """
+                - groupBy: {field: sku}
+                - enrich: {with: sellers, join: shuffle}
+                - window: {tumbling: 10s}
+                """)));
+
+        assertThat(versioned).containsExactly(new Violation(SOURCE, 11, "topology.steps[0].enrich.versioned",
+                "needs join: shuffle (a GlobalKTable is always joined with the row it holds now)"));
+        assertThat(order).containsExactly(new Violation(SOURCE, 12, "topology.steps[1]",
+                "enrich cannot come after groupBy: steps run in the order dedup, enrich, groupBy, window, each at most"
+                        + " once"));
+    }
+
+    @Test
+    void groupByKeyOf_enrichedEvent_readsTheAttributeOrNoRow() {
+        GroupByStep byRegion = new GroupByStep(List.of("region"));
+        OrderEvent order = new OrderEvent(1, Instant.EPOCH, "s", "o", "c", "sku", 1, 1, "EUR");
+
+        assertThat(byRegion.keyOf(order.withEnrichment(new io.streamsim.model.Enrichment(
+                java.util.Map.of("region", "eu-west"), 2)))).isEqualTo("eu-west");
+        assertThat(byRegion.keyOf(order.withEnrichment(io.streamsim.model.Enrichment.MISSING)))
+                .isEqualTo(io.streamsim.model.Enrichment.NO_ROW);
+        assertThatThrownBy(() -> byRegion.keyOf(order)).hasMessage("orders events have no field 'region'");
     }
 }

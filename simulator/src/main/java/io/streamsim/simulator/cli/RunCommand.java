@@ -3,6 +3,7 @@ package io.streamsim.simulator.cli;
 import io.streamsim.model.scenario.Fault;
 import io.streamsim.model.scenario.ProcessingGuarantee;
 import io.streamsim.model.scenario.Scenario;
+import io.streamsim.simulator.oracle.EnrichFigures;
 import io.streamsim.simulator.ScenarioRun;
 import io.streamsim.simulator.run.BrokerUnreachableException;
 import io.streamsim.simulator.run.ReferenceFigures;
@@ -187,6 +188,22 @@ final class RunCommand implements Callable<Integer> {
                 out.printf(Locale.ROOT, "    on the topic: %d records (%d rows, %d updates) over %d keys  [%s]%n",
                         read.records(), read.versionZero(), read.updates(), read.keys(),
                         read.problems().isEmpty() ? "consistent" : "PROBLEMS: " + String.join("; ", read.problems()));
+            }
+        }
+        if (s.oracle() != null && s.oracle().enrich() != null) {
+            EnrichFigures e = s.oracle().enrich();
+            out.printf(Locale.ROOT, "  enrich (%s join%s): table %d rows, %d bytes%s%n", e.join(),
+                    e.versioned() ? ", versioned" : "", e.table().rows(), e.table().bytes(),
+                    "broadcast".equals(e.join()) ? " in every instance"
+                            : "; largest task " + e.table().largestPartitionRows() + " rows, "
+                                    + e.table().largestPartitionBytes() + " bytes");
+            if (e.observable()) {
+                out.printf(Locale.ROOT, "    row version as of the event's own time: %d of %d; stale %d, future %d,"
+                        + " no row %d, unexpected row %d%n", e.asOfEventTime(), e.enrichedRead(), e.stale(),
+                        e.future(), e.noRow(), e.unexpectedRow());
+            } else {
+                out.printf(Locale.ROOT, "    row versions used: not observable (no groupBy after enrich writes the"
+                        + " enriched events anywhere)%n");
             }
         }
         if (t.poisonWritten() > 0 || t.deadLettered() > 0) {

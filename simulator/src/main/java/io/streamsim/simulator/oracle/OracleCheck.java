@@ -1,12 +1,17 @@
 package io.streamsim.simulator.oracle;
 
+import io.streamsim.model.EventCodec;
 import io.streamsim.model.Headers;
+import io.streamsim.model.ReferenceCodec;
+import io.streamsim.model.ReferenceSchema;
 import io.streamsim.model.Watermark;
 import io.streamsim.model.WindowResult;
+import io.streamsim.model.oracle.EnrichAudit;
 import io.streamsim.model.oracle.Expectation;
 import io.streamsim.model.oracle.Mismatch;
 import io.streamsim.model.oracle.OracleComparison;
 import io.streamsim.model.oracle.OracleVerdict;
+import io.streamsim.model.oracle.ReferenceHistory;
 import io.streamsim.model.oracle.RepartitionReplay;
 import io.streamsim.model.oracle.ViewedTwiceThenBought;
 import io.streamsim.model.oracle.WindowKey;
@@ -102,18 +107,30 @@ public final class OracleCheck {
             Map<TopicPartition, Long> inputEnd = endOffsets(consumer, inputTopic, partitions, deadlineNanos);
             Map<TopicPartition, Long> outputEnd = endOffsets(consumer, outputTopic, partitions, deadlineNanos);
 
-            WindowOracle oracle = new WindowOracle(spec, window -> false, partitions);
+            EnrichFigures.FootprintBuilder footprint = new EnrichFigures.FootprintBuilder(partitions);
+            ReferenceHistory reference = spec.enrich().isEmpty() ? null
+                    : readReference(consumer, ReferenceSchema.topicBeside(inputTopic), partitions, footprint,
+                            deadlineNanos, timeout);
+            WindowOracle oracle = new WindowOracle(spec, window -> false, partitions, reference);
             long[] backfill = new long[3];
             long inputRead = read(consumer, inputEnd, r -> acceptCountingBackfill(oracle, r, backfill), deadlineNanos,
                     timeout);
             Map<TopicPartition, Long> repartitionEnd = null;
             RepartitionReplay replay = null;
+            EnrichAudit audit = null;
             if (replayRepartition) {
                 repartitionEnd = endOffsets(consumer, repartitionTopic, partitions, deadlineNanos);
                 RepartitionReplay fresh = new RepartitionReplay(spec, oracle.repartition().orElseThrow(), partitions,
                         window -> false);
-                read(consumer, repartitionEnd, r -> accept(fresh, r), deadlineNanos, timeout);
+                EnrichAudit enrichAudit = reference == null ? null : new EnrichAudit(reference);
+                read(consumer, repartitionEnd, r -> {
+                    accept(fresh, r);
+                    if (enrichAudit != null) {
+                        audit(enrichAudit, r);
+                    }
+                }, deadlineNanos, timeout);
                 replay = fresh;
+                audit = enrichAudit;
             }
 
             Map<WindowKey, WindowResult> latest = new HashMap<>();
@@ -147,7 +164,7 @@ public final class OracleCheck {
                     read(consumer, repartitionEnd, r -> accept(tracing, r), deadlineNanos, timeout);
                     verdict = OracleComparison.compare(tracing.result(), latest);
                 } else {
-                    WindowOracle tracing = new WindowOracle(spec, suspects::contains, partitions);
+                    WindowOracle tracing = new WindowOracle(spec, suspects::contains, partitions, reference);
                     read(consumer, inputEnd, r -> accept(tracing, r), deadlineNanos, timeout);
                     verdict = OracleComparison.compare(tracing.result(), latest);
                 }
@@ -160,7 +177,10 @@ public final class OracleCheck {
                     inputRead, outputRead, undecodable[0],
                     replay != null ? replay.latenessHistogram() : oracle.latenessHistogram(),
                     backfill[0] == 0 ? null : new OracleReport.BackfillFate(backfill[0], backfill[1], backfill[2]),
-                    repartition, dedup, ViewedTwiceThenBought.of(expected.windows(), latest));
+                    repartition, dedup, ViewedTwiceThenBought.of(expected.windows(), latest),
+                    reference == null ? null
+                            : EnrichFigures.of(spec.enrich().get(), reference, oracle.droppedByEnrich(), audit,
+                                    footprint.build()));
         }
     }
 
@@ -172,6 +192,34 @@ public final class OracleCheck {
         String lost = repartition.recordsMissing() + " of " + repartition.recordsExpected()
                 + " records missing from the repartition topic";
         return verdict.exact() ? lost : verdict.describe() + "; " + lost;
+    }
+
+    /**
+     * Every row version on the reference topic (compacted: a version the log cleaner already removed is not there;
+     * the cleaner never touches the active segment, which in a run of minutes holds the whole topic).
+     */
+    private static ReferenceHistory readReference(KafkaConsumer<byte[], byte[]> consumer, String topic,
+                                                  int partitions, EnrichFigures.FootprintBuilder footprint,
+                                                  long deadlineNanos, Duration timeout)
+            throws TimeoutException {
+        ReferenceHistory reference = new ReferenceHistory();
+        read(consumer, endOffsets(consumer, topic, partitions, deadlineNanos), r -> {
+            footprint.accept(r.partition(), r.key(), r.value());
+            try {
+                reference.accept(ReferenceCodec.decode(r.value()));
+            } catch (RuntimeException e) {
+                // not a row: the app's join skips it too (its deserialization handler)
+            }
+        }, deadlineNanos, timeout);
+        return reference;
+    }
+
+    private static void audit(EnrichAudit audit, ConsumerRecord<byte[], byte[]> r) {
+        try {
+            audit.accept(EventCodec.decode(r.value()));
+        } catch (RuntimeException e) {
+            // counted as undecodable by the replay
+        }
     }
 
     private static void accept(RepartitionReplay replay, ConsumerRecord<byte[], byte[]> r) {

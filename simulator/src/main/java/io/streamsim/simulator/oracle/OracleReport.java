@@ -22,6 +22,8 @@ import io.streamsim.model.oracle.ViewedTwiceThenBought;
  * @param dedup                    the dedup step's expected drops; null without dedup
  * @param viewedTwiceThenBought    keys that viewed twice, then bought, from the output and from the oracle; null
  *                                 when no window holds a view or a purchase
+ * @param enrich                   the enrich step's reference table and the row versions its join used; null
+ *                                 without an enrich step
  */
 public record OracleReport(
         String verdict,
@@ -33,7 +35,17 @@ public record OracleReport(
         BackfillFate backfill,
         StepFigures.Repartition repartition,
         StepFigures.Dedup dedup,
-        ViewedTwiceThenBought viewedTwiceThenBought) {
+        ViewedTwiceThenBought viewedTwiceThenBought,
+        EnrichFigures enrich) {
+
+    /** A report of a topology without an enrich step. */
+    public OracleReport(String verdict, OracleVerdict counts, long inputRecordsRead, long outputRecordsRead,
+                        long outputRecordsUndecodable, LatenessHistogram lateness, BackfillFate backfill,
+                        StepFigures.Repartition repartition, StepFigures.Dedup dedup,
+                        ViewedTwiceThenBought viewedTwiceThenBought) {
+        this(verdict, counts, inputRecordsRead, outputRecordsRead, outputRecordsUndecodable, lateness, backfill,
+                repartition, dedup, viewedTwiceThenBought, null);
+    }
 
     /**
      * The backfilled records' fate by the oracle's drop rule (Kafka Streams' own): a backfill into a live windowed

@@ -230,6 +230,7 @@ public final class HtmlReport {
         }
         b.append("</p>\n");
         StepsSection.append(b, s);
+        EnrichSection.append(b, s);
         viewedTwiceThenBought(b, s);
     }
 

@@ -77,7 +77,7 @@ record RunTopics(String input, String output, String deadLetters, int partitions
 
     /** The run's reference table topic, beside its input: {@code streamsim.<run>.reference}. */
     String reference() {
-        return input.substring(0, input.length() - ".events".length()) + ".reference";
+        return io.streamsim.model.ReferenceSchema.topicBeside(input);
     }
 
     /**
