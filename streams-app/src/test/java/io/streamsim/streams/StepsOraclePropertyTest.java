@@ -56,7 +56,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The oracle against the real topology for step lists: an optional dedup, an optional groupBy (by customer,
- * seller, or both) and a window step of any type (tumbling, hopping, sliding, session), on random disordered input with duplicates (copies of earlier events,
+ * seller, or both; salted before aligned windows half the time) and a window step of any type (tumbling, hopping, sliding, session), on random disordered input with duplicates (copies of earlier events,
  * arriving later in stream time), null keys and poison. The oracle's windows must equal the output's, its
  * duplicate drops the app's, its late drops the app's. The driver runs one task per subtopology, so the
  * oracle sees input partition 0 and one repartition partition, in pipe order.
@@ -76,6 +76,7 @@ class StepsOraclePropertyTest {
     private static final AtomicInteger casesWithCopiesPastWithin = new AtomicInteger();
     private static final AtomicInteger casesWithGroupBy = new AtomicInteger();
     private static final AtomicInteger casesWithLateDrops = new AtomicInteger();
+    private static final AtomicInteger casesWithSalt = new AtomicInteger();
 
     /**
      * The window types the property covers: (random, size in ms) to a window. A new window type is one line
@@ -99,6 +100,7 @@ class StepsOraclePropertyTest {
             assertThat(casesWithCopiesPastWithin.get()).isGreaterThan(CASES / 10);
             assertThat(casesWithGroupBy.get()).isGreaterThan(CASES / 4);
             assertThat(casesWithLateDrops.get()).isGreaterThan(CASES / 4);
+            assertThat(casesWithSalt.get()).isGreaterThan(CASES / 10);
         }
     }
 
@@ -123,7 +125,10 @@ class StepsOraclePropertyTest {
         if (random.nextInt(3) > 0) {
             String[][] keys = clicks ? new String[][] {{"userId"}, {"page"}, {"userId", "page"}}
                     : new String[][] {{"customerId"}, {"sellerId"}, {"customerId", "sellerId"}};
-            steps.add(new GroupByStep(List.of(keys[random.nextInt(3)])));
+            List<String> fields = List.of(keys[random.nextInt(3)]);
+            // salting is for aligned windows only: a sub-key's sliding window or session has its own bounds
+            boolean salted = window instanceof WindowSpec.Aligned && random.nextBoolean();
+            steps.add(salted ? new GroupByStep(fields, 2 + random.nextInt(7)) : new GroupByStep(fields));
         }
         steps.add(new WindowStep(window, grace, emit));
         TopologySpec spec = new TopologySpec(steps, ProcessingGuarantee.AT_LEAST_ONCE, Duration.ofSeconds(1), 0L);
@@ -230,6 +235,9 @@ class StepsOraclePropertyTest {
         }
         if (expected.droppedLate() > 0) {
             casesWithLateDrops.incrementAndGet();
+        }
+        if (c.spec().groupBy().filter(GroupByStep::salted).isPresent()) {
+            casesWithSalt.incrementAndGet();
         }
     }
 }

@@ -3,6 +3,7 @@ package io.streamsim.model.oracle;
 import io.streamsim.model.Event;
 import io.streamsim.model.EventCodec;
 import io.streamsim.model.Watermark;
+import io.streamsim.model.scenario.GroupByStep;
 import io.streamsim.model.scenario.TopologySpec;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -25,6 +26,10 @@ import java.util.function.Predicate;
  * stream time is the order-independent lower bound of the real one (the largest timestamp the same upstream
  * task wrote to the same partition so far); drops under the real order minus drops under that bound are
  * {@link #droppedLateByInterleaving()}.
+ *
+ * <p>A salted groupBy's repartition topic holds sub-keys ({@code seller-00042#5}): the replay is then stage 1's,
+ * per sub-key and window, and {@link #result()} combines the partials per original key (stage 2, which drops
+ * nothing); late drops, and those due to interleaving only, are stage 1's.
  */
 public final class RepartitionReplay {
 
@@ -48,8 +53,9 @@ public final class RepartitionReplay {
         this.expected = expected;
         this.upstreamPartitions = upstreamPartitions;
         TopologySpec windowOnly = spec.withSteps(List.of(spec.windowStep()));
-        this.real = new WindowOracle(windowOnly, traced);
-        this.lowerBound = new WindowOracle(windowOnly);
+        boolean salted = spec.groupBy().map(GroupByStep::salted).orElse(false);
+        this.real = new WindowOracle(windowOnly, traced, 1, salted);
+        this.lowerBound = new WindowOracle(windowOnly, window -> false, 1, salted);
         for (Map<Long, Integer> copies : expected.eventCopies()) {
             remaining.add(new HashMap<>(copies));
         }

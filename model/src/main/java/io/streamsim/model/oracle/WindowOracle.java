@@ -3,6 +3,7 @@ package io.streamsim.model.oracle;
 import io.streamsim.model.Event;
 import io.streamsim.model.EventCodec;
 import io.streamsim.model.Watermark;
+import io.streamsim.model.scenario.GroupByStep;
 import io.streamsim.model.scenario.TopologySpec;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
@@ -61,9 +62,20 @@ public final class WindowOracle {
      *                              default in the app; 1 under the TopologyTestDriver); ignored without groupBy
      */
     public WindowOracle(TopologySpec spec, Predicate<WindowKey> traced, int repartitionPartitions) {
+        this(spec, traced, repartitionPartitions, spec.groupBy().map(GroupByStep::salted).orElse(false));
+    }
+
+    /**
+     * @param combineSubKeys whether record keys are a salted groupBy's sub-keys ({@code seller-00042#5}) whose
+     *                       windows are combined per original key ({@link SaltedWindowModel}): true with a salted
+     *                       groupBy, and for the window step replayed from a salted repartition topic
+     */
+    WindowOracle(TopologySpec spec, Predicate<WindowKey> traced, int repartitionPartitions, boolean combineSubKeys) {
         this.spec = Objects.requireNonNull(spec, "spec");
         Objects.requireNonNull(traced, "traced");
-        this.model = WindowModel.of(spec.windowStep(), traced);
+        this.model = combineSubKeys
+                ? SaltedWindowModel.over(WindowModel.of(spec.windowStep(), SaltedWindowModel.subKeyTraced(traced)))
+                : WindowModel.of(spec.windowStep(), traced);
         this.dedup = spec.dedup().map(DedupModel::new).orElse(null);
         this.groupBy = spec.groupBy().map(step -> new GroupByModel(step, repartitionPartitions)).orElse(null);
         this.routed = groupBy == null ? null : new RepartitionExpectation.Builder(repartitionPartitions);
