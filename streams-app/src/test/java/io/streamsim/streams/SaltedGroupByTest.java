@@ -250,4 +250,17 @@ class SaltedGroupByTest {
         assertThat(description).contains("by-sellerId-repartition", "by-sellerId-unsalted-repartition",
                 "until-window-closes", "combine-partials");
     }
+
+    @Test
+    void byOriginalKey_partialGoesWhereTheKeyHashesAndTheWatermarkEverywhere() {
+        SaltedStages.ByOriginalKey partitioner = new SaltedStages.ByOriginalKey();
+        Windowed<String> partial = new Windowed<>("seller-42",
+                new org.apache.kafka.streams.kstream.internals.TimeWindow(0, 10_000));
+        Windowed<String> watermark = new Windowed<>(Watermark.KEY,
+                new org.apache.kafka.streams.kstream.internals.TimeWindow(0, 10_000));
+
+        assertThat(partitioner.partitions("t", partial, WindowAgg.EMPTY, 6))
+                .contains(Set.of(GroupByModel.partitionOf("seller-42", 6)));
+        assertThat(partitioner.partitions("t", watermark, WindowAgg.EMPTY, 4)).contains(Set.of(0, 1, 2, 3));
+    }
 }

@@ -71,6 +71,10 @@ final class StageLags implements AutoCloseable {
         for (int i = 0; i < topics.size(); i++) {
             String topic = topics.get(i);
             RepartitionTopicRead read = RepartitionTopicRead.read(clientConfig, topic, partitions, timeout);
+            if (!read.complete()) {
+                LOG.warn("{} not read to its end within {}s: its stage figures count what was read", topic,
+                        timeout.toSeconds());
+            }
             long[] max = maxLag.get(topic);
             stages.add(new StageSkewFigures.Stage("stage " + (i + 1), topic, read.partitionRecords(),
                     read.records(), read.bytes(), read.maxPartitionShare(), read.hottestPartition(), max[0],
