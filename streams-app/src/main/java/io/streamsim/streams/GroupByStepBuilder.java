@@ -16,7 +16,8 @@ import org.apache.kafka.streams.kstream.Repartitioned;
 import org.apache.kafka.streams.processor.StreamPartitioner;
 
 /**
- * The groupBy step ({@link GroupByStep}): re-keys every event by {@link GroupByStep#keyOf} and repartitions
+ * The groupBy step ({@link GroupByStep}): re-keys every event by {@link GroupByStep#subKeyOf} (its key, or
+ * when salted the sub-key of stage 1, see {@link SaltedStages}) and repartitions
  * through the named topic {@code <application.id>-by-<fields>-repartition}, with as many partitions as the
  * input (Kafka's default for {@code repartition()}), so that the window step's tasks each hold whole keys.
  *
@@ -34,7 +35,7 @@ final class GroupByStepBuilder {
     static KStream<String, Event> apply(KStream<String, Event> events, GroupByStep step, StepContext context) {
         String name = repartitionName(step);
         return events
-                .selectKey((key, event) -> step.keyOf(event), Named.as("key-by-" + String.join("-", step.fields())))
+                .selectKey((key, event) -> step.subKeyOf(event), Named.as("key-by-" + String.join("-", step.fields())))
                 .repartition(Repartitioned.<String, Event>as(name)
                         .withKeySerde(Serdes.String())
                         .withValueSerde(StreamsimSerdes.events())

@@ -91,7 +91,12 @@ public final class WindowedAggregation {
                 events = GroupByStepBuilder.apply(events, groupBy, context);
             }
         }
-        windowStep(events, spec.windowStep(), context)
+        GroupByStep salted = spec.groupBy().filter(GroupByStep::salted).orElse(null);
+        KTable<Windowed<String>, WindowAgg> results = windowStep(events, spec.windowStep(), context, salted != null);
+        if (salted != null) {
+            results = SaltedStages.combine(events, results, salted, spec.windowStep());
+        }
+        results
                 .toStream(Named.as("results"))
                 .filter((windowed, agg) -> !Watermark.KEY.equals(windowed.key()), Named.as("drop-watermark"))
                 .map((windowed, agg) -> KeyValue.pair(windowed.key(), toResult(windowed, agg)),
@@ -113,14 +118,17 @@ public final class WindowedAggregation {
         return topology;
     }
 
-    /** The window step: lateness is measured, then the type's aggregation, then suppression for final emission. */
+    /**
+     * The window step: lateness is measured, then the type's aggregation, then suppression for final emission
+     * (always for a salted groupBy's stage 1, whose partials must each be emitted once).
+     */
     private static KTable<Windowed<String>, WindowAgg> windowStep(KStream<String, Event> events, WindowStep step,
-                                                                  StepContext context) {
+                                                                  StepContext context, boolean untilWindowCloses) {
         WindowAggregate aggregate = WindowAggregate.of(step);
         KTable<Windowed<String>, WindowAgg> aggregates = aggregate.aggregate(events
                 .processValues(() -> new Inspect(aggregate, context.meters()), Named.as("inspect"))
                 .groupByKey(Grouped.with("by-key", Serdes.String(), Contribution.serde())));
-        if (step.emit() == EmitMode.FINAL) {
+        if (step.emit() == EmitMode.FINAL || untilWindowCloses) {
             aggregates = aggregates.suppress(
                     Suppressed.untilWindowCloses(Suppressed.BufferConfig.unbounded()).withName("until-window-closes"));
         }

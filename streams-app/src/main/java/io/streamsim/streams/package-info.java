@@ -20,6 +20,9 @@
  * stream time reaches {@code end + grace}. Internal stores and topics: the window store {@code window-agg}
  * (changelog {@code <application id>-window-agg-changelog}) and, for final emission, the suppression
  * buffer {@code until-window-closes} (changelog {@code <application id>-until-window-closes-store-changelog});
- * no repartition topic, since the key never changes before the aggregation.
+ * no repartition topic, since the key never changes before the aggregation. The steps add theirs: a groupBy
+ * re-keys through {@code by-<fields>} ({@link io.streamsim.streams.GroupByStepBuilder}), and a salted one
+ * aggregates per sub-key there and combines the partials through {@code by-<fields>-unsalted} into the
+ * key-value store {@code partials-combined} ({@link io.streamsim.streams.SaltedStages}).
  */
 package io.streamsim.streams;

@@ -64,7 +64,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * join, whose attribute a groupBy may key by, or a broadcast or unversioned shuffle join, after which it does not:
  * their version depends on processing order), over a reference table of three of the four keys whose rows change
  * during the input (each update valid from just after the event time it is piped at), an optional groupBy (by
- * customer, seller, both, or the enriched attribute) and a window step of any type (tumbling, hopping, sliding, session), on random disordered input with duplicates (copies of earlier events,
+ * customer, seller, both, or the enriched attribute; salted before aligned windows half the time) and a window step
+ * of any type (tumbling, hopping, sliding, session), on random disordered input with duplicates (copies of earlier events,
  * arriving later in stream time), null keys and poison. The oracle's windows must equal the output's, its
  * duplicate drops the app's, its late drops the app's. The driver runs one task per subtopology, so the
  * oracle sees input partition 0 and one repartition partition, in pipe order.
@@ -86,6 +87,7 @@ class StepsOraclePropertyTest {
     private static final AtomicInteger casesWithLateDrops = new AtomicInteger();
     private static final AtomicInteger casesWithEnrichedGroupBy = new AtomicInteger();
     private static final AtomicInteger casesWithEnrichDrops = new AtomicInteger();
+    private static final AtomicInteger casesWithSalt = new AtomicInteger();
 
     /**
      * The window types the property covers: (random, size in ms) to a window. A new window type is one line
@@ -111,6 +113,7 @@ class StepsOraclePropertyTest {
             assertThat(casesWithLateDrops.get()).isGreaterThan(CASES / 4);
             assertThat(casesWithEnrichedGroupBy.get()).isGreaterThan(CASES / 10);
             assertThat(casesWithEnrichDrops.get()).isGreaterThan(CASES / 10);
+            assertThat(casesWithSalt.get()).isGreaterThan(CASES / 10);
         }
     }
 
@@ -158,7 +161,10 @@ class StepsOraclePropertyTest {
             String[][] keys = clicks ? new String[][] {{"userId"}, {"page"}, {"userId", "page"}}
                     : new String[][] {{"customerId"}, {"sellerId"}, {"customerId", "sellerId"}};
             boolean byAttribute = enrich != null && enrich.versionedHistory().isPresent() && random.nextInt(4) > 0;
-            steps.add(new GroupByStep(byAttribute ? List.of(attribute) : List.of(keys[random.nextInt(3)])));
+            List<String> fields = byAttribute ? List.of(attribute) : List.of(keys[random.nextInt(3)]);
+            // salting is for aligned windows only: a sub-key's sliding window or session has its own bounds
+            boolean salted = window instanceof WindowSpec.Aligned && random.nextBoolean();
+            steps.add(salted ? new GroupByStep(fields, 2 + random.nextInt(7)) : new GroupByStep(fields));
         }
         steps.add(new WindowStep(window, grace, emit));
         TopologySpec spec = new TopologySpec(steps, ProcessingGuarantee.AT_LEAST_ONCE, Duration.ofSeconds(1), 0L);
@@ -299,6 +305,9 @@ class StepsOraclePropertyTest {
         }
         if (expected.droppedLate() > 0) {
             casesWithLateDrops.incrementAndGet();
+        }
+        if (c.spec().groupBy().filter(GroupByStep::salted).isPresent()) {
+            casesWithSalt.incrementAndGet();
         }
     }
 }

@@ -8,7 +8,8 @@ import java.util.Objects;
 import org.apache.kafka.common.utils.Utils;
 
 /**
- * The groupBy step's routing ({@code GroupByStepBuilder}): the new key is {@link GroupByStep#keyOf}; an event
+ * The groupBy step's routing ({@code GroupByStepBuilder}): the new key is {@link GroupByStep#subKeyOf} (the
+ * key, or a salted groupBy's sub-key); an event
  * goes to the repartition partition Kafka's default partitioner picks for the key's UTF-8 bytes,
  * {@code toPositive(murmur2(bytes)) % partitions}; a {@link Watermark} goes to every partition.
  */
@@ -34,13 +35,27 @@ public final class GroupByModel {
         return applicationId + "-" + repartitionName(step) + "-repartition";
     }
 
+    /**
+     * A salted groupBy's second repartition topic, which carries stage 1's partials re-keyed to the original key:
+     * {@code <applicationId>-by-<fields>-unsalted-repartition}.
+     */
+    public static String unsaltedRepartitionTopic(String applicationId, GroupByStep step) {
+        return applicationId + "-" + unsaltedRepartitionName(step) + "-repartition";
+    }
+
+    /** The name the app gives a salted groupBy's second repartition: {@code by-sellerId-unsalted}. */
+    public static String unsaltedRepartitionName(GroupByStep step) {
+        return repartitionName(step) + "-unsalted";
+    }
+
     /** The name the app gives the repartition: {@code by-userId}, {@code by-userId-page}. */
     public static String repartitionName(GroupByStep step) {
         return "by-" + String.join("-", step.fields());
     }
 
+    /** The key the event is written to the repartition topic with: the salted sub-key when salted. */
     public String keyOf(Event event) {
-        return step.keyOf(event);
+        return step.subKeyOf(event);
     }
 
     /** The repartition partition of an event with {@code key}; -1 for a watermark (every partition). */

@@ -3,6 +3,7 @@ package io.streamsim.model.oracle;
 import io.streamsim.model.Event;
 import io.streamsim.model.EventCodec;
 import io.streamsim.model.Watermark;
+import io.streamsim.model.scenario.GroupByStep;
 import io.streamsim.model.scenario.TopologySpec;
 import io.streamsim.model.scenario.WindowSpec;
 import java.util.ArrayList;
@@ -31,6 +32,10 @@ import java.util.function.Predicate;
  *
  * <p>When the expectation does not know each event's partition ({@link RepartitionExpectation#placementKnown()}: a
  * groupBy by an attribute of a processing-time join), (a) matches an event id in whichever partition it is found.
+ *
+ * <p>A salted groupBy's repartition topic holds sub-keys ({@code seller-00042#5}): the replay is then stage 1's,
+ * per sub-key and window, and {@link #result()} combines the partials per original key (stage 2, which drops
+ * nothing); late drops, and those due to interleaving only, are stage 1's.
  */
 public final class RepartitionReplay {
 
@@ -54,8 +59,10 @@ public final class RepartitionReplay {
         this.expected = expected;
         this.upstreamPartitions = upstreamPartitions;
         TopologySpec windowOnly = spec.withSteps(List.of(spec.windowStep()));
-        this.real = new WindowOracle(windowOnly, traced);
-        this.lowerBound = spec.window() instanceof WindowSpec.Aligned ? new WindowOracle(windowOnly) : null;
+        boolean salted = spec.groupBy().map(GroupByStep::salted).orElse(false);
+        this.real = new WindowOracle(windowOnly, traced, 1, null, salted);
+        this.lowerBound = spec.window() instanceof WindowSpec.Aligned
+                ? new WindowOracle(windowOnly, window -> false, 1, null, salted) : null;
         if (expected.placementKnown()) {
             for (Map<Long, Integer> copies : expected.eventCopies()) {
                 remaining.add(new HashMap<>(copies));

@@ -5,6 +5,7 @@ import io.streamsim.model.EventCodec;
 import io.streamsim.model.ReferenceSchema;
 import io.streamsim.model.Watermark;
 import io.streamsim.model.scenario.EnrichStep;
+import io.streamsim.model.scenario.GroupByStep;
 import io.streamsim.model.scenario.TopologySpec;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
@@ -75,12 +76,24 @@ public final class WindowOracle {
      */
     public WindowOracle(TopologySpec spec, Predicate<WindowKey> traced, int repartitionPartitions,
                         ReferenceHistory reference) {
+        this(spec, traced, repartitionPartitions, reference, spec.groupBy().map(GroupByStep::salted).orElse(false));
+    }
+
+    /**
+     * @param combineSubKeys whether record keys are a salted groupBy's sub-keys ({@code seller-00042#5}) whose
+     *                       windows are combined per original key ({@link SaltedWindowModel}): true with a salted
+     *                       groupBy, and for the window step replayed from a salted repartition topic
+     */
+    WindowOracle(TopologySpec spec, Predicate<WindowKey> traced, int repartitionPartitions, ReferenceHistory reference,
+                 boolean combineSubKeys) {
         this.spec = Objects.requireNonNull(spec, "spec");
         Objects.requireNonNull(traced, "traced");
         if (spec.enrich().isPresent() && reference == null) {
             throw new IllegalArgumentException("an enrich step needs the reference table's history");
         }
-        this.model = WindowModel.of(spec.windowStep(), traced);
+        this.model = combineSubKeys
+                ? SaltedWindowModel.over(WindowModel.of(spec.windowStep(), SaltedWindowModel.subKeyTraced(traced)))
+                : WindowModel.of(spec.windowStep(), traced);
         this.dedup = spec.dedup().map(DedupModel::new).orElse(null);
         this.enrich = spec.enrich().map(step -> new EnrichModel(step, reference)).orElse(null);
         this.groupBy = spec.groupBy().map(step -> new GroupByModel(step, repartitionPartitions)).orElse(null);

@@ -20,7 +20,8 @@
  * Kafka's default partitioner picks (watermarks to all). Which order a window task then sees the upstream tasks'
  * records in is timing, so after a real run {@link io.streamsim.model.oracle.RepartitionReplay} replays the
  * repartition topic itself, checked against the {@link io.streamsim.model.oracle.RepartitionExpectation} the input
- * gives.
+ * gives. A salted groupBy's repartition topic holds sub-keys: {@code SaltedWindowModel} runs the window model per
+ * sub-key (stage 1, its stream time per sub-key partition) and sums the partials per original key (stage 2).
  *
  * <p>Between them, {@link io.streamsim.model.oracle.EnrichModel} joins each event with its key's row as of its own
  * time, from the {@link io.streamsim.model.oracle.ReferenceHistory} read off the reference topic. Which version a

@@ -204,9 +204,17 @@ final class TopologyReader {
                 fields = ok ? names : null;
             }
         }
+        Long salt = g.integer("salt", false);
+        if (salt != null && (salt < GroupByStep.MIN_SALT || salt > GroupByStep.MAX_SALT)) {
+            // salt: 1 would be a plain groupBy in the record; in a file it is a mistake worth naming
+            g.tree().violation(g.get("salt", false), g.path("salt"), "must be " + GroupByStep.MIN_SALT + ".."
+                    + GroupByStep.MAX_SALT + " sub-keys per key, was " + salt);
+            fields = null;
+        }
         g.finish();
         List<String> chosen = fields;
-        return chosen == null ? null : g.build(() -> new GroupByStep(chosen));
+        int chosenSalt = salt == null || fields == null ? GroupByStep.UNSALTED : salt.intValue();
+        return chosen == null ? null : g.build(() -> new GroupByStep(chosen, chosenSalt));
     }
 
     private static boolean knownField(YamlTree tree, Node node, String path, String field, KnownFields known) {

@@ -63,6 +63,15 @@ public record TopologySpec(
         }
         checks.that(steps.get(steps.size() - 1) instanceof WindowStep, "steps",
                 "must end with a window step: the app aggregates per window");
+        Step last = steps.get(steps.size() - 1);
+        for (int i = 0; i < steps.size(); i++) {
+            if (steps.get(i) instanceof GroupByStep g && g.salted() && last instanceof WindowStep w
+                    && !(w.window() instanceof WindowSpec.Aligned)) {
+                checks.that(false, "steps[" + i + "].groupBy.salt", "salting needs tumbling or hopping windows: a "
+                        + w.window().describe() + " window of a salted sub-key has its own bounds, which cannot be"
+                        + " recombined into the unsalted key's");
+            }
+        }
     }
 
     /** The flat form: one window step keyed by the event key, with Kafka's default state store cache. */

@@ -283,4 +283,71 @@ class TopologyStepsTest {
                 .isEqualTo(io.streamsim.model.Enrichment.NO_ROW);
         assertThatThrownBy(() -> byRegion.keyOf(order)).hasMessage("orders events have no field 'region'");
     }
+
+    @Test
+    void parse_saltedGroupBy_readsTheSaltCount() {
+        Scenario s = parse(scenario("orders", """
+                - groupBy: {field: sellerId, salt: 8}
+                - window: {tumbling: 10s}
+                """));
+
+        assertThat(s.topology().groupBy()).contains(new GroupByStep(List.of("sellerId"), 8));
+        assertThat(s.topology().groupBy().orElseThrow().describe()).isEqualTo("groupBy sellerId salted x8");
+    }
+
+    @Test
+    void parse_saltOutOfRange_isReportedAtItsLine() {
+        List<Violation> v = violations(scenario("orders", """
+                - groupBy:
+                    field: sellerId
+                    salt: 1
+                - window: {tumbling: 10s}
+                """));
+
+        assertThat(v).containsExactly(new Violation(SOURCE, 13, "topology.steps[0].groupBy.salt",
+                "must be 2..256 sub-keys per key, was 1"));
+    }
+
+    @Test
+    void parse_saltedGroupByBeforeASessionWindow_isAnErrorSayingWhy() {
+        List<Violation> v = violations(scenario("orders", """
+                - groupBy: {field: sellerId, salt: 4}
+                - window: {session: {inactivityGap: 30s}}
+                """));
+
+        assertThat(v).hasSize(1);
+        assertThat(v.get(0).path()).isEqualTo("topology.steps[0].groupBy.salt");
+        assertThat(v.get(0).line()).isEqualTo(11);
+        assertThat(v.get(0).message()).contains("tumbling or hopping", "cannot be recombined");
+    }
+
+    @Test
+    void topologySpec_saltedGroupByBeforeSlidingWindow_isRejectedInCodeToo() {
+        WindowStep sliding = new WindowStep(new WindowSpec.Sliding(Duration.ofSeconds(10)), Duration.ZERO, EmitMode.FINAL);
+
+        assertThatThrownBy(() -> new TopologySpec(List.of(new GroupByStep(List.of("page"), 4), sliding),
+                ProcessingGuarantee.AT_LEAST_ONCE, Duration.ofSeconds(1), null))
+                .isInstanceOf(SpecException.class)
+                .hasMessageContaining("steps[0].groupBy.salt: salting needs tumbling or hopping windows");
+    }
+
+    @Test
+    void saltOf_sameIdAnywhere_isTheSameSubKeyAndSpreadsIdsEvenly() {
+        GroupByStep salted = new GroupByStep(List.of("sellerId"), 4);
+        int[] perSalt = new int[4];
+        for (long id = 0; id < 40_000; id++) {
+            OrderEvent order = new OrderEvent(id, Instant.EPOCH, "seller-1", "o", "c", "sku", 1, 1, "EUR");
+            OrderEvent replayed = new OrderEvent(id, Instant.EPOCH.plusSeconds(99), "seller-1", "o2", "c2", "sku", 2, 2,
+                    "EUR");
+            assertThat(salted.saltOf(replayed)).isEqualTo(salted.saltOf(order));
+            perSalt[salted.saltOf(order)]++;
+        }
+
+        assertThat(java.util.Arrays.stream(perSalt).boxed().toList()).allSatisfy(n -> assertThat(n).isBetween(9_500, 10_500));
+        OrderEvent order = new OrderEvent(7, Instant.EPOCH, "seller-1", "o", "c", "sku", 1, 1, "EUR");
+        assertThat(salted.subKeyOf(order)).isEqualTo("seller-1#" + salted.saltOf(order));
+        assertThat(GroupByStep.unsalted(salted.subKeyOf(order))).isEqualTo("seller-1");
+        assertThat(salted.subKeyOf(new Watermark(Instant.EPOCH))).isEqualTo(Watermark.KEY);
+        assertThat(new GroupByStep(List.of("sellerId")).subKeyOf(order)).isEqualTo("seller-1");
+    }
 }

@@ -109,6 +109,7 @@ public final class HtmlReport {
         keyFigures(b, summary);
         windowShape(b, summary);
         SkewSection.append(b, summary);
+        StageSkewSection.append(b, summary);
         phases(b, summary);
         b.append("<h2>Charts</h2>\n<p class=\"note\">Dashed grey lines mark the rate phases, red lines the faults "
                 + "and controls.</p>\n").append(HtmlReportPage.chartContainers());

@@ -1,9 +1,11 @@
 package io.streamsim.simulator.run;
 
 import io.streamsim.model.oracle.GroupByModel;
+import io.streamsim.model.scenario.GroupByStep;
 import io.streamsim.model.scenario.WindowSpec;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -66,7 +68,8 @@ final class Drain {
     }
 
     /**
-     * With a groupBy step, lag on the input says nothing about the window tasks behind the repartition topic:
+     * With a groupBy step, lag on the input says nothing about the window tasks behind the repartition topic (and
+     * a salted groupBy's second one):
      * they are done once the group's committed offsets reach its last stable offsets (Streams commits the
      * consumer's position past a transaction marker when nothing is buffered).
      */
@@ -74,15 +77,21 @@ final class Drain {
         if (pipeline.scenario.topology().groupBy().isEmpty()) {
             return true;
         }
-        String topic = GroupByModel.repartitionTopic(pipeline.applicationId, pipeline.scenario.topology().groupBy().get());
-        Map<TopicPartition, Long> lso = RunTopics.offsets(pipeline.target.admin(), topic, pipeline.topics.partitions(),
-                OffsetSpec.latest(), IsolationLevel.READ_COMMITTED);
+        GroupByStep groupBy = pipeline.scenario.topology().groupBy().get();
+        List<String> topics = groupBy.salted()
+                ? List.of(GroupByModel.repartitionTopic(pipeline.applicationId, groupBy),
+                        GroupByModel.unsaltedRepartitionTopic(pipeline.applicationId, groupBy))
+                : List.of(GroupByModel.repartitionTopic(pipeline.applicationId, groupBy));
         Map<TopicPartition, OffsetAndMetadata> committed = pipeline.target.admin()
                 .listConsumerGroupOffsets(pipeline.applicationId).partitionsToOffsetAndMetadata().get();
-        for (Map.Entry<TopicPartition, Long> end : lso.entrySet()) {
-            OffsetAndMetadata c = committed.get(end.getKey());
-            if ((c == null ? 0 : c.offset()) < end.getValue()) {
-                return false;
+        for (String topic : topics) {
+            Map<TopicPartition, Long> lso = RunTopics.offsets(pipeline.target.admin(), topic,
+                    pipeline.topics.partitions(), OffsetSpec.latest(), IsolationLevel.READ_COMMITTED);
+            for (Map.Entry<TopicPartition, Long> end : lso.entrySet()) {
+                OffsetAndMetadata c = committed.get(end.getKey());
+                if ((c == null ? 0 : c.offset()) < end.getValue()) {
+                    return false;
+                }
             }
         }
         return true;

@@ -54,6 +54,8 @@ final class Pipeline implements AutoCloseable {
     volatile AppInstances instances;
     OutputTracker tracker;
     LagMonitor lagMonitor;
+    /** A groupBy's repartition topics' lag; null without groupBy. */
+    StageLags stageLags;
     volatile LoadGenerator generator;
     volatile FaultRunner faults;
     /** The reference table's writer; null when the scenario has no table. */
@@ -104,6 +106,7 @@ final class Pipeline implements AutoCloseable {
         closeQuietly(tracker);
         closeQuietly(instances);
         closeQuietly(lagMonitor);
+        closeQuietly(stageLags);
         closeQuietly(metricsServer);
         closeQuietly(target);
         if (stateDir != null) {

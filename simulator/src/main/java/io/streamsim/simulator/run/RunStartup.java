@@ -181,6 +181,8 @@ final class RunStartup {
         pipeline.tracker.start();
         pipeline.lagMonitor = new LagMonitor(pipeline.target.admin(), pipeline.applicationId, topics.input(),
                 pipeline.registry);
+        pipeline.scenario.topology().groupBy().ifPresent(groupBy -> pipeline.stageLags = new StageLags(
+                pipeline.target.admin(), pipeline.applicationId, groupBy, pipeline.registry));
     }
 
     /** The paced producers and the fault timeline, both from now: second 0 of the run's figures. */

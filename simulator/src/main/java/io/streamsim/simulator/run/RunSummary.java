@@ -8,7 +8,8 @@ import java.util.List;
  * The figures of one run, written as {@code summary.json}. {@code oracle} is null when the oracle did not run
  * (a run stopped early); its mismatches are listed in the run folder's {@code oracle-mismatches.csv}. A run stopped early (Ctrl-C, failure) still has
  * one, with {@code completed} false and the figures measured until then. {@code reference} is null for a scenario
- * without a reference table; {@code skew} null in a summary written before it existed.
+ * without a reference table; {@code skew} null in a summary written before it existed; {@code stageSkew} null
+ * without a groupBy step.
  */
 public record RunSummary(
         String scenario,
@@ -35,7 +36,20 @@ public record RunSummary(
         List<CatchUp> catchUps,
         WindowShape windowShape,
         ReferenceFigures reference,
-        SkewFigures skew) {
+        SkewFigures skew,
+        StageSkewFigures stageSkew) {
+
+    /** A summary without per-stage skew figures (no groupBy, or written before they existed). */
+    public RunSummary(String scenario, long seed, String prompt, boolean completed, String outcome, Instant startedAt,
+                      Instant finishedAt, Instant eventTimeOrigin, Versions versions, Target target, Topics topics,
+                      Totals totals, Checks checks, Throughput throughput, Latency latency, Lag lag,
+                      OracleReport oracle, List<PhaseFigures> phases, List<FaultRecovery> faults,
+                      List<ExpectationResult> expectations, List<String> talkingPoints, List<CatchUp> catchUps,
+                      WindowShape windowShape, ReferenceFigures reference, SkewFigures skew) {
+        this(scenario, seed, prompt, completed, outcome, startedAt, finishedAt, eventTimeOrigin, versions, target,
+                topics, totals, checks, throughput, latency, lag, oracle, phases, faults, expectations, talkingPoints,
+                catchUps, windowShape, reference, skew, null);
+    }
 
     /**
      * A summary without backfill or replay faults, without {@code windowShape} (null: no output was read), and
@@ -48,7 +62,7 @@ public record RunSummary(
                       List<ExpectationResult> expectations, List<String> talkingPoints) {
         this(scenario, seed, prompt, completed, outcome, startedAt, finishedAt, eventTimeOrigin, versions, target,
                 topics, totals, checks, throughput, latency, lag, oracle, phases, faults, expectations, talkingPoints,
-                List.of(), null, null, null);
+                List.of(), null, null, null, null);
     }
 
     /**

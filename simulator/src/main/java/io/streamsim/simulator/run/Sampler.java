@@ -116,6 +116,9 @@ final class Sampler {
             }
             LOG.debug("Offsets unavailable this second: {}", e.toString());
         }
+        if (pipeline.stageLags != null) {
+            pipeline.stageLags.sample(elapsed);
+        }
         Histogram latency = pipeline.tracker.takeIntervalLatency();
         long due = stats.eventsDue();
         Sample s = new Sample(elapsed, stage, (due - previousDue) / dt,

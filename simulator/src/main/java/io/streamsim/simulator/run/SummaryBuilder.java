@@ -142,7 +142,21 @@ final class SummaryBuilder {
                         : CatchUps.of(faults.applied(), samples, pipeline.backfills, pipeline.replays, oracle),
                 tracker == null ? null
                         : WindowShape.of(results.values(), scenario.topology().window() instanceof WindowSpec.Session),
-                referenceFigures(), SkewFigures.of(samples));
+                referenceFigures(), SkewFigures.of(samples), stageSkew());
+    }
+
+    /** Per repartition topic of a groupBy, after a load that ran; null without groupBy or when unreadable. */
+    private StageSkewFigures stageSkew() {
+        if (pipeline.stageLags == null) {
+            return null;
+        }
+        try {
+            return pipeline.stageLags.figures(pipeline.target.clientConfig(), pipeline.topics.partitions(),
+                    READ_TIMEOUT);
+        } catch (RuntimeException e) {
+            LOG.warn("Repartition topics unreadable for the stage figures: {}", e.toString());
+            return null;
+        }
     }
 
     /** The writer's counts and, after a load that ran, what the reference topic holds. */

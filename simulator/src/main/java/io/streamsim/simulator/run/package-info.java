@@ -9,6 +9,8 @@
  * {@code RunStartup} (start-up, step by step), {@code LoadLoop}, {@code Drain}, {@code Sampler}, {@code Autoscaler},
  * {@code LiveControls}, {@code PipelineActions} (what faults do), {@code SummaryBuilder} and {@code Recovery};
  * {@code ReferenceWriter} writes the reference table and its updates, {@code ThreadLoadScraper} and
- * {@link io.streamsim.simulator.run.SkewFigures} say where the work went (per partition, per stream thread).
+ * {@link io.streamsim.simulator.run.SkewFigures} say where the work went (per partition, per stream thread);
+ * {@code StageLags} and {@link io.streamsim.simulator.run.StageSkewFigures} the same per repartition topic of a
+ * groupBy (both stages of a salted one).
  */
 package io.streamsim.simulator.run;
