@@ -62,4 +62,21 @@ class OracleCheckTest {
         assertThat(OracleCheck.describe(exactWindows, copies)).isEqualTo("exact");
         assertThat(new OracleReport("exact", exactWindows, 10, 1, 0, null, null, copies, null, null).exact()).isTrue();
     }
+
+    @Test
+    void describe_mismatchesAStreamTimeResetExplains_areCountedApart() {
+        Mismatch reset = new Mismatch("k", Instant.EPOCH, Instant.ofEpochSecond(10), Mismatch.Kind.WRONG, 1, 2, 1, 2,
+                "event 7 aggregated although the oracle's stream time had closed the window (a stream-time reset after"
+                        + " a restart or rebalance?)");
+        Mismatch doubled = new Mismatch("k", Instant.ofEpochSecond(10), Instant.ofEpochSecond(20),
+                Mismatch.Kind.WRONG, 1, 2, 1, 2, "event 8 counted twice");
+        OracleVerdict verdict = new OracleVerdict(2, 0, 0, 2, 0, 2, 4, 2, 0, 1, 0, List.of(reset, doubled));
+
+        assertThat(OracleCheck.describe(verdict, null)).isEqualTo("2 windows wrong (of 2 expected); 2 contributions"
+                + " counted twice, 0 missing; of these, 1 explained by a stream-time reset after a restart or rebalance"
+                + " (Kafka does not restore a window task's stream time: timing-dependent, listed with their events in"
+                + " oracle-mismatches.csv)");
+        assertThat(OracleCheck.describe(new OracleVerdict(2, 1, 0, 1, 0, 2, 3, 1, 0, 1, 0, List.of(doubled)), null))
+                .doesNotContain("stream-time reset");
+    }
 }
