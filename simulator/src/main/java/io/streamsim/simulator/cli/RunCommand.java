@@ -82,16 +82,8 @@ final class RunCommand implements Callable<Integer> {
             return ExitCodes.BAD_INPUT;
         }
         ScenarioRun run = new ScenarioRun(scenario, file, options, out, Clock.systemUTC());
-        Thread hook = new Thread(() -> {
-            run.requestStop();
-            try {
-                run.awaitFinished(Duration.ofSeconds(60));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "streamsim-stop");
-        Runtime.getRuntime().addShutdownHook(hook);
-        try {
+        try (StopOnShutdown stop = StopOnShutdown.install("streamsim-stop", run::requestStop,
+                run::awaitFinished, Duration.ofSeconds(60))) {
             RunResult result = run.execute();
             printSummary(out, result.summary());
             return exitCode(result, scenario);
@@ -103,12 +95,6 @@ final class RunCommand implements Callable<Integer> {
             err.println("streamsim: could not write the run folder: " + e.getMessage());
             err.flush();
             return ExitCodes.RUN_FAILED;
-        } finally {
-            try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException shuttingDown) {
-                // The JVM is already stopping (Ctrl-C): the hook is running and waits for us.
-            }
         }
     }
 

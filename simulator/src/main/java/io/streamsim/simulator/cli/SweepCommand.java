@@ -88,16 +88,8 @@ final class SweepCommand implements Callable<Integer> {
                 metrics.host, metrics.port, cluster.connectTimeout, cluster.drainTimeout, -1,
                 RunOptions.DEFAULT_UI_HOST, cluster.appJvms);
         Sweep sweep = new Sweep(plan, options, this.out, out, Clock.systemUTC());
-        Thread hook = new Thread(() -> {
-            sweep.requestStop();
-            try {
-                sweep.awaitFinished(Duration.ofSeconds(90));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "streamsim-sweep-stop");
-        Runtime.getRuntime().addShutdownHook(hook);
-        try {
+        try (StopOnShutdown stop = StopOnShutdown.install("streamsim-sweep-stop", sweep::requestStop,
+                sweep::awaitFinished, Duration.ofSeconds(90))) {
             Sweep.Outcome outcome = sweep.execute();
             if (!outcome.result().complete()) {
                 return ExitCodes.INTERRUPTED;
@@ -112,12 +104,6 @@ final class SweepCommand implements Callable<Integer> {
             err.println("streamsim: could not write the sweep folder: " + e.getMessage());
             err.flush();
             return ExitCodes.RUN_FAILED;
-        } finally {
-            try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException shuttingDown) {
-                // The JVM is already stopping (Ctrl-C): the hook is running and waits for us.
-            }
         }
     }
 
