@@ -2,11 +2,8 @@ package io.streamsim.streams;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import io.streamsim.model.StreamsimSerdes;
 import io.streamsim.model.WindowResult;
 import io.streamsim.model.oracle.Expectation;
-import io.streamsim.model.oracle.OracleComparison;
 import io.streamsim.model.oracle.OracleVerdict;
 import io.streamsim.model.oracle.WindowKey;
 import io.streamsim.model.oracle.WindowOracle;
@@ -14,27 +11,12 @@ import io.streamsim.model.scenario.EmitMode;
 import io.streamsim.model.scenario.ProcessingGuarantee;
 import io.streamsim.model.scenario.TopologySpec;
 import io.streamsim.model.scenario.WindowSpec;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Properties;
 import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.LongStream;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
-import org.apache.kafka.streams.StreamsConfig;
-import org.apache.kafka.streams.TestInputTopic;
-import org.apache.kafka.streams.TestOutputTopic;
-import org.apache.kafka.streams.TopologyTestDriver;
-import org.apache.kafka.streams.errors.LogAndContinueExceptionHandler;
 import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.io.TempDir;
@@ -50,8 +32,6 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class SessionOraclePropertyTest {
 
-    private static final String IN = "events";
-    private static final String OUT = "sessions";
 
     private static final int CASES = 32;
     private static final AtomicInteger casesRun = new AtomicInteger();
@@ -95,48 +75,16 @@ class SessionOraclePropertyTest {
     @MethodSource("seeds")
     void oracle_randomDisorderedSessions_predictsEverySessionAndEveryLateDrop(long seed) {
         Case c = randomCase(seed);
-        SimpleMeterRegistry registry = new SimpleMeterRegistry();
-        AppMeters meters = new AppMeters(registry, "session-oracle-property");
-        Properties props = new Properties();
-        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "session-oracle-property-test");
-        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-        props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
-        props.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, LogAndContinueExceptionHandler.class);
-        WindowOracle oracle = new WindowOracle(c.spec(), w -> true);
-        Map<WindowKey, WindowResult> latest = new HashMap<>();
-        List<WindowResult> results;
-        long kafkaDropped;
-        try (TopologyTestDriver driver = new TopologyTestDriver(
-                WindowedAggregation.build(c.spec(), IN, OUT, meters, Clock.fixed(Instant.EPOCH, ZoneOffset.UTC)),
-                props, Instant.EPOCH)) {
-            TestInputTopic<String, byte[]> input = driver.createInputTopic(IN, new StringSerializer(), new ByteArraySerializer());
-            TestOutputTopic<String, WindowResult> output = driver.createOutputTopic(OUT, new StringDeserializer(),
-                    StreamsimSerdes.windowResults().deserializer());
-            long offset = 0;
-            for (TestRecord<String, byte[]> r : c.records()) {
-                input.pipeInput(r);
-                oracle.accept(0, offset++, r.timestamp(),
-                        r.key() == null ? null : r.key().getBytes(StandardCharsets.UTF_8), r.value());
-            }
-            results = output.readValuesToList();
-            kafkaDropped = StreamsApp.droppedRecordsTotal(driver.metrics());
-        }
-        long retractions = 0;
-        for (WindowResult r : results) {
-            WindowKey window = new WindowKey(r.key(), r.windowStart().toEpochMilli());
-            if (r.retraction()) {
-                retractions++;
-                latest.remove(window);
-            } else {
-                latest.put(window, r);
-            }
-        }
+        DriverRun run = DriverRun.of("session-oracle-property", c.spec(), new WindowOracle(c.spec(), w -> true),
+                c.records(), stateDir);
+        AppMeters meters = run.meters();
+        long kafkaDropped = run.kafkaDropped();
+        List<WindowResult> results = run.results();
+        long retractions = results.stream().filter(WindowResult::retraction).count();
 
-        Expectation expected = oracle.result();
-        OracleVerdict verdict = OracleComparison.compare(expected, latest);
-        assertThat(verdict.exact())
-                .as("seed %d, %s: %s %s", seed, c.spec(), verdict.describe(), verdict.withMismatchesLimitedTo(5).mismatches())
-                .isTrue();
+        Expectation expected = run.expected();
+        OracleVerdict verdict = run.verdict();
+        assertThat(verdict.exact()).as(run.describe(seed)).isTrue();
         assertThat(verdict.windowsExpected()).isPositive();
         assertThat(meters.recordsDroppedLate()).as("app's late drops").isEqualTo(expected.droppedLate());
         assertThat(expected.droppedLate()).as("one drop per late record").isEqualTo(expected.lateRecords());

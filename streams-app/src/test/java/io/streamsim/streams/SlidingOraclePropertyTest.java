@@ -2,18 +2,13 @@ package io.streamsim.streams;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.streamsim.model.ClickEvent;
 import io.streamsim.model.Event;
 import io.streamsim.model.EventCodec;
 import io.streamsim.model.OrderEvent;
-import io.streamsim.model.StreamsimSerdes;
 import io.streamsim.model.Watermark;
-import io.streamsim.model.WindowResult;
 import io.streamsim.model.oracle.Expectation;
-import io.streamsim.model.oracle.OracleComparison;
 import io.streamsim.model.oracle.OracleVerdict;
-import io.streamsim.model.oracle.WindowKey;
 import io.streamsim.model.oracle.WindowOracle;
 import io.streamsim.model.scenario.EmitMode;
 import io.streamsim.model.scenario.ProcessingGuarantee;
@@ -21,27 +16,14 @@ import io.streamsim.model.scenario.TopologySpec;
 import io.streamsim.model.scenario.WindowSpec;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Properties;
 import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.LongStream;
 import org.apache.kafka.common.header.internals.RecordHeaders;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
-import org.apache.kafka.streams.StreamsConfig;
-import org.apache.kafka.streams.TestInputTopic;
-import org.apache.kafka.streams.TestOutputTopic;
-import org.apache.kafka.streams.TopologyTestDriver;
-import org.apache.kafka.streams.errors.LogAndContinueExceptionHandler;
 import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.io.TempDir;
@@ -58,8 +40,6 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class SlidingOraclePropertyTest {
 
-    private static final String IN = "events";
-    private static final String OUT = "windows";
     private static final List<String> KEYS = List.of("k0", "k1", "k2", "k3");
     private static final String[] ACTIONS = {"view", "view", "view", "purchase", "click"};
 
@@ -155,40 +135,14 @@ class SlidingOraclePropertyTest {
     @MethodSource("seeds")
     void oracle_randomDisorderedSlidingInput_predictsEveryWindowAndEveryLateDrop(long seed) {
         Case c = randomCase(seed);
-        AppMeters meters = new AppMeters(new SimpleMeterRegistry(), "sliding-oracle-property");
-        Properties props = new Properties();
-        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "sliding-oracle-property-test");
-        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-        props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
-        props.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, 0);
-        props.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, LogAndContinueExceptionHandler.class);
-        WindowOracle oracle = new WindowOracle(c.spec(), w -> true);
-        Map<WindowKey, WindowResult> latest = new HashMap<>();
-        long kafkaDropped;
-        try (TopologyTestDriver driver = new TopologyTestDriver(
-                WindowedAggregation.build(c.spec(), IN, OUT, meters, Clock.fixed(Instant.EPOCH, ZoneOffset.UTC)),
-                props, Instant.EPOCH)) {
-            TestInputTopic<String, byte[]> input = driver.createInputTopic(IN, new StringSerializer(), new ByteArraySerializer());
-            TestOutputTopic<String, WindowResult> output = driver.createOutputTopic(OUT, new StringDeserializer(),
-                    StreamsimSerdes.windowResults().deserializer());
-            long offset = 0;
-            for (TestRecord<String, byte[]> r : c.records()) {
-                input.pipeInput(r);
-                oracle.accept(0, offset++, r.timestamp(),
-                        r.key() == null ? null : r.key().getBytes(StandardCharsets.UTF_8), r.value());
-            }
-            for (WindowResult r : output.readValuesToList()) {
-                WindowKey window = new WindowKey(r.key(), r.windowStart().toEpochMilli());
-                latest.put(window, r);
-            }
-            kafkaDropped = StreamsApp.droppedRecordsTotal(driver.metrics());
-        }
+        DriverRun run = DriverRun.of("sliding-oracle-property", c.spec(), new WindowOracle(c.spec(), w -> true),
+                c.records(), stateDir);
+        AppMeters meters = run.meters();
+        long kafkaDropped = run.kafkaDropped();
 
-        Expectation expected = oracle.result();
-        OracleVerdict verdict = OracleComparison.compare(expected, latest);
-        assertThat(verdict.exact())
-                .as("seed %d, %s: %s %s", seed, c.spec(), verdict.describe(), verdict.withMismatchesLimitedTo(5).mismatches())
-                .isTrue();
+        Expectation expected = run.expected();
+        OracleVerdict verdict = run.verdict();
+        assertThat(verdict.exact()).as(run.describe(seed)).isTrue();
         assertThat(verdict.windowsExpected()).isPositive();
         assertThat(meters.recordsDroppedLate()).as("app's late drops").isEqualTo(expected.droppedLate());
         assertThat(kafkaDropped).as("Kafka's dropped-records").isEqualTo(expected.droppedLate() + expected.poisonRecords());

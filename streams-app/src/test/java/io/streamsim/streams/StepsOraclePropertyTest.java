@@ -2,7 +2,6 @@ package io.streamsim.streams;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.streamsim.model.ClickEvent;
 import io.streamsim.model.Event;
 import io.streamsim.model.EventCodec;
@@ -10,15 +9,11 @@ import io.streamsim.model.EventType;
 import io.streamsim.model.OrderEvent;
 import io.streamsim.model.ReferenceRow;
 import io.streamsim.model.ReferenceSchema;
-import io.streamsim.model.StreamsimSerdes;
 import io.streamsim.model.Watermark;
-import io.streamsim.model.WindowResult;
 import io.streamsim.model.oracle.DedupModel;
 import io.streamsim.model.oracle.Expectation;
-import io.streamsim.model.oracle.OracleComparison;
 import io.streamsim.model.oracle.OracleVerdict;
 import io.streamsim.model.oracle.ReferenceHistory;
-import io.streamsim.model.oracle.WindowKey;
 import io.streamsim.model.oracle.WindowOracle;
 import io.streamsim.model.scenario.DedupStep;
 import io.streamsim.model.scenario.EmitMode;
@@ -31,28 +26,17 @@ import io.streamsim.model.scenario.WindowSpec;
 import io.streamsim.model.scenario.WindowStep;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiFunction;
 import java.util.stream.LongStream;
 import org.apache.kafka.common.header.internals.RecordHeaders;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
-import org.apache.kafka.streams.StreamsConfig;
-import org.apache.kafka.streams.TestInputTopic;
-import org.apache.kafka.streams.TestOutputTopic;
-import org.apache.kafka.streams.TopologyTestDriver;
-import org.apache.kafka.streams.errors.LogAndContinueExceptionHandler;
 import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.io.TempDir;
@@ -72,8 +56,6 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class StepsOraclePropertyTest {
 
-    private static final String IN = "events";
-    private static final String OUT = "windows";
     private static final List<String> KEYS = List.of("k0", "k1", "k2", "k3");
     private static final List<String> CUSTOMERS = List.of("c0", "c1", "c2");
     /** Clicks carry the sequence measure (views, purchases) that every window type must aggregate alike. */
@@ -236,51 +218,13 @@ class StepsOraclePropertyTest {
     @MethodSource("seeds")
     void oracle_randomStepsAndDisorderedInput_predictsEveryWindowDuplicateAndLateDrop(long seed) {
         Case c = randomCase(seed);
-        SimpleMeterRegistry registry = new SimpleMeterRegistry();
-        AppMeters meters = new AppMeters(registry, "steps-property");
-        Properties props = new Properties();
-        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "steps-property-test");
-        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-        props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
-        props.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, 0);
-        props.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, LogAndContinueExceptionHandler.class);
         WindowOracle oracle = new WindowOracle(c.spec(), w -> true, 1, c.reference());
-        Map<WindowKey, WindowResult> latest = new HashMap<>();
-        try (TopologyTestDriver driver = new TopologyTestDriver(
-                WindowedAggregation.build(c.spec(), IN, OUT, meters, Clock.fixed(Instant.EPOCH, ZoneOffset.UTC)),
-                props, Instant.EPOCH)) {
-            TestInputTopic<String, byte[]> input = driver.createInputTopic(IN, new StringSerializer(), new ByteArraySerializer());
-            TestOutputTopic<String, WindowResult> output = driver.createOutputTopic(OUT, new StringDeserializer(),
-                    StreamsimSerdes.windowResults().deserializer());
-            TestInputTopic<String, ReferenceRow> table = c.spec().enrich().isEmpty() ? null
-                    : driver.createInputTopic(ReferenceSchema.topicBeside(IN), new StringSerializer(),
-                            StreamsimSerdes.referenceRows().serializer());
-            long offset = 0;
-            for (int i = 0; i < c.records().size(); i++) {
-                for (ReferenceRow row : table == null ? List.<ReferenceRow>of() : c.tableBefore().getOrDefault(i, List.of())) {
-                    table.pipeInput(row.key(), row, row.validFrom());
-                    oracle.observeTableRecord(0, row.validFrom().toEpochMilli());
-                }
-                TestRecord<String, byte[]> r = c.records().get(i);
-                input.pipeInput(r);
-                oracle.accept(0, offset++, r.timestamp(),
-                        r.key() == null ? null : r.key().getBytes(StandardCharsets.UTF_8), r.value());
-            }
-            for (WindowResult r : output.readValuesToList()) {
-                WindowKey window = new WindowKey(r.key(), r.windowStart().toEpochMilli());
-                if (r.retraction()) {
-                    latest.remove(window);
-                } else {
-                    latest.put(window, r);
-                }
-            }
-        }
+        DriverRun run = DriverRun.of("steps-property", c.spec(), oracle, c.records(), c.tableBefore(), stateDir);
+        AppMeters meters = run.meters();
 
-        Expectation expected = oracle.result();
-        OracleVerdict verdict = OracleComparison.compare(expected, latest);
-        assertThat(verdict.exact())
-                .as("seed %d, %s: %s %s", seed, c.spec(), verdict.describe(), verdict.withMismatchesLimitedTo(5).mismatches())
-                .isTrue();
+        Expectation expected = run.expected();
+        OracleVerdict verdict = run.verdict();
+        assertThat(verdict.exact()).as(run.describe(seed)).isTrue();
         assertThat(verdict.windowsExpected()).isPositive();
         long dedupDropped = oracle.dedup().map(DedupModel::dropped).orElse(0L);
         assertThat(meters.recordsDroppedDuplicate()).as("duplicates dropped").isEqualTo(dedupDropped);
