@@ -175,7 +175,7 @@ final class ProducerBenchCommand implements Callable<Integer> {
         Duration millisecond = Duration.ofMillis(1);
         return new Scenario(s.name(), s.prompt(), s.seed(), millisecond, s.events(),
                 List.of(new RatePhase.Constant(millisecond, n * 1000.0)), s.disorder(), s.dirt(), s.topology(),
-                s.topics(), s.app(), s.producer(), s.talkingPoints());
+                s.topics(), s.app(), s.producer(), s.points());
     }
 
     /**

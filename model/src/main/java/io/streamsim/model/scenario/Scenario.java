@@ -1,11 +1,13 @@
 package io.streamsim.model.scenario;
 
+import io.streamsim.model.answer.TalkingPoint;
 import java.time.Duration;
 import java.util.List;
 import java.util.regex.Pattern;
 
 /**
- * A whole scenario: the workload, the pipeline it runs through, and what to say about it.
+ * A whole scenario: the workload, the pipeline it runs through, and what to say about it ({@code points}: the
+ * talking points, quoting figures of the run's summary).
  * {@link #duration()} is the length of the rate timeline; the simulator drains the pipeline after it.
  */
 public record Scenario(
@@ -21,7 +23,7 @@ public record Scenario(
         TopicsSpec topics,
         AppSpec app,
         ProducerSpec producer,
-        List<String> talkingPoints,
+        List<TalkingPoint> points,
         List<Fault> faults,
         ExpectSpec expect,
         ReferenceSpec reference) {
@@ -33,7 +35,7 @@ public record Scenario(
 
     public Scenario {
         rate = List.copyOf(rate);
-        talkingPoints = List.copyOf(talkingPoints);
+        points = List.copyOf(points);
         faults = faults.stream().sorted(java.util.Comparator.comparing(Fault::at)).toList();
         Checks.at("")
                 .that(name != null && NAME.matcher(name).matches(), "name",
@@ -74,17 +76,22 @@ public record Scenario(
     /** A scenario without a reference table. */
     public Scenario(String name, String prompt, long seed, Duration duration, EventsSpec events, List<RatePhase> rate,
                     DisorderSpec disorder, DirtSpec dirt, TopologySpec topology, TopicsSpec topics, AppSpec app,
-                    ProducerSpec producer, List<String> talkingPoints, List<Fault> faults, ExpectSpec expect) {
-        this(name, prompt, seed, duration, events, rate, disorder, dirt, topology, topics, app, producer, talkingPoints,
+                    ProducerSpec producer, List<TalkingPoint> points, List<Fault> faults, ExpectSpec expect) {
+        this(name, prompt, seed, duration, events, rate, disorder, dirt, topology, topics, app, producer, points,
                 faults, expect, ReferenceSpec.NONE);
     }
 
     /** A scenario without faults or expectations. */
     public Scenario(String name, String prompt, long seed, Duration duration, EventsSpec events, List<RatePhase> rate,
                     DisorderSpec disorder, DirtSpec dirt, TopologySpec topology, TopicsSpec topics, AppSpec app,
-                    ProducerSpec producer, List<String> talkingPoints) {
-        this(name, prompt, seed, duration, events, rate, disorder, dirt, topology, topics, app, producer, talkingPoints,
+                    ProducerSpec producer, List<TalkingPoint> points) {
+        this(name, prompt, seed, duration, events, rate, disorder, dirt, topology, topics, app, producer, points,
                 List.of(), ExpectSpec.NONE);
+    }
+
+    /** The talking points as the file says them, one line each (what {@code summary.json} lists). */
+    public List<String> talkingPoints() {
+        return points.stream().map(TalkingPoint::source).toList();
     }
 
     /** Brokers the run needs: a 3-node cluster when topics are replicated, else one. */

@@ -1,6 +1,8 @@
 package io.streamsim.model.scenario;
 
 import io.streamsim.model.EventType;
+import io.streamsim.model.answer.FigureCatalog;
+import io.streamsim.model.answer.TalkingPoint;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -37,9 +39,17 @@ public final class ScenarioLoader {
 
     /** Loads {@code file}, whose {@code name:} must equal its file name without {@code .yaml}/{@code .yml}. */
     public static Scenario load(Path file) throws IOException {
+        return load(file, null);
+    }
+
+    /**
+     * As {@link #load(Path)}, and every talking point's figures checked against {@code figures} (null: not checked),
+     * reported with the rest.
+     */
+    public static Scenario load(Path file, FigureCatalog figures) throws IOException {
         String text = utf8Text(Files.readAllBytes(file), file.toString());
         String stem = file.getFileName().toString().replaceFirst("\\.ya?ml$", "");
-        return parse(text, file.toString(), stem);
+        return parse(text, file.toString(), stem, figures);
     }
 
     /**
@@ -92,6 +102,11 @@ public final class ScenarioLoader {
      * @throws ScenarioException listing every violation
      */
     public static Scenario parse(String yaml, String source, String expectedName) {
+        return parse(yaml, source, expectedName, null);
+    }
+
+    /** As {@link #parse(String, String, String)}, with the talking points' figures checked against {@code figures}. */
+    public static Scenario parse(String yaml, String source, String expectedName, FigureCatalog figures) {
         YamlTree tree = new YamlTree(source);
         Node root;
         try {
@@ -106,7 +121,7 @@ public final class ScenarioLoader {
         } catch (YamlEngineException e) {
             throw new ScenarioException(List.of(new Violation(source, 0, "", "not valid YAML: " + e.getMessage())));
         }
-        Scenario scenario = scenario(tree, root, expectedName);
+        Scenario scenario = scenario(tree, root, expectedName, figures);
         if (!tree.violations().isEmpty() || scenario == null) {
             List<Violation> sorted = new ArrayList<>(tree.violations());
             sorted.sort((a, b) -> Integer.compare(a.line(), b.line()));
@@ -116,7 +131,7 @@ public final class ScenarioLoader {
     }
 
     /** The top level: its own few values, and each section by its reader, in file-reading order. */
-    private static Scenario scenario(YamlTree tree, Node root, String expectedName) {
+    private static Scenario scenario(YamlTree tree, Node root, String expectedName, FigureCatalog figures) {
         YamlTree.Fields f = tree.mapping(root, "");
         if (f == null) {
             return null;
@@ -140,7 +155,8 @@ public final class ScenarioLoader {
         TopicsSpec topics = f.section("topics", TopicsReader::read, TopicsSpec.DEFAULT);
         AppSpec app = f.section("app", AppReader::read, AppSpec.DEFAULT);
         ProducerSpec producer = f.section("producer", ProducerReader::read, ProducerSpec.DEFAULT);
-        List<String> talkingPoints = strings(tree, f.get("talkingPoints", false), "talkingPoints");
+        List<TalkingPoint> talkingPoints = TalkingPointsReader.read(tree, f.get("talkingPoints", false), "talkingPoints",
+                figures);
         List<Fault> faults = FaultsReader.read(tree, f.get("faults", false), "faults");
         ExpectSpec expect = f.section("expect", ExpectReader::read, ExpectSpec.NONE);
         f.finish();
@@ -155,21 +171,5 @@ public final class ScenarioLoader {
         Duration d = duration;
         return f.build(() -> new Scenario(name, prompt, seed, d, events, rate, disorder, dirt, topology, topics, app,
                 producer, talkingPoints, faults, expect, reference));
-    }
-
-    private static List<String> strings(YamlTree tree, Node node, String path) {
-        List<Node> items = tree.items(node, path);
-        if (items == null) {
-            return null;
-        }
-        List<String> out = new ArrayList<>();
-        for (int i = 0; i < items.size(); i++) {
-            String s = tree.string(items.get(i), path + "[" + i + "]");
-            if (s == null) {
-                return null;
-            }
-            out.add(s);
-        }
-        return out;
     }
 }

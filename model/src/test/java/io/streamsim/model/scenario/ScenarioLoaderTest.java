@@ -63,7 +63,8 @@ class ScenarioLoaderTest {
         assertThat(s.topics()).isEqualTo(new TopicsSpec(6, (short) 1));
         assertThat(s.app()).isEqualTo(new AppSpec(2, 1));
         assertThat(s.producer()).isEqualTo(new ProducerSpec(1, "all", Duration.ofMillis(5), 65_536, "lz4"));
-        assertThat(s.talkingPoints()).hasSize(3);
+        assertThat(s.points()).hasSize(4);
+        assertThat(s.points().get(1)).isInstanceOf(io.streamsim.model.answer.TalkingPoint.Conditional.class);
         assertThat(s.timeline().rateAt(Duration.ofSeconds(20))).isEqualTo(20_000);
     }
 
@@ -86,7 +87,8 @@ class ScenarioLoaderTest {
         assertThat(s.topics()).isEqualTo(new TopicsSpec(6, (short) 1));
         assertThat(s.app()).isEqualTo(new AppSpec(1, 2));
         assertThat(s.producer()).isEqualTo(ProducerSpec.DEFAULT);
-        assertThat(s.talkingPoints()).hasSize(2);
+        assertThat(s.points()).hasSize(3);
+        assertThat(s.points().get(1)).isInstanceOf(io.streamsim.model.answer.TalkingPoint.Conditional.class);
     }
 
     @Test

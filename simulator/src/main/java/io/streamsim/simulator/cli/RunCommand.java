@@ -3,6 +3,7 @@ package io.streamsim.simulator.cli;
 import io.streamsim.model.scenario.Fault;
 import io.streamsim.model.scenario.ProcessingGuarantee;
 import io.streamsim.model.scenario.Scenario;
+import io.streamsim.simulator.answer.AnswerSheet;
 import io.streamsim.simulator.oracle.EnrichFigures;
 import io.streamsim.simulator.ScenarioRun;
 import io.streamsim.simulator.run.BrokerUnreachableException;
@@ -86,6 +87,7 @@ final class RunCommand implements Callable<Integer> {
                 run::awaitFinished, Duration.ofSeconds(60))) {
             RunResult result = run.execute();
             printSummary(out, result.summary());
+            AnswerSheet.print(out, scenario.prompt(), AnswerSheet.of(scenario.points(), result.summary()));
             return exitCode(result, scenario);
         } catch (BrokerUnreachableException e) {
             err.println("streamsim: " + e.getMessage());

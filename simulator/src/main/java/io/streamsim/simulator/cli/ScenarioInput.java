@@ -4,6 +4,7 @@ import io.streamsim.model.scenario.Scenario;
 import io.streamsim.model.scenario.ScenarioException;
 import io.streamsim.model.scenario.ScenarioLoader;
 import io.streamsim.model.scenario.Violation;
+import io.streamsim.simulator.answer.SummaryFigures;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -22,7 +23,7 @@ record ScenarioInput(Scenario scenario, Map<String, Object> clientProperties) {
      */
     static ScenarioInput read(Path scenarioFile, Path commandConfig, PrintWriter err) {
         try {
-            return new ScenarioInput(ScenarioLoader.load(scenarioFile), clientProperties(commandConfig));
+            return new ScenarioInput(ScenarioLoader.load(scenarioFile, SummaryFigures.RUN_SUMMARY), clientProperties(commandConfig));
         } catch (ScenarioException e) {
             e.violations().stream().map(Violation::toString).forEach(err::println);
         } catch (IOException e) {

@@ -4,6 +4,7 @@ import io.streamsim.model.scenario.Scenario;
 import io.streamsim.model.scenario.ScenarioException;
 import io.streamsim.model.scenario.ScenarioLoader;
 import io.streamsim.model.scenario.Violation;
+import io.streamsim.simulator.answer.SummaryFigures;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -13,7 +14,10 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
-/** {@code streamsim validate FILE...}: checks scenario files and prints every problem with its line. */
+/**
+ * {@code streamsim validate FILE...}: checks scenario files and prints every problem with its line; talking points
+ * must quote figures that {@code summary.json} has.
+ */
 @Command(name = "validate", description = "Check scenario files; print every problem with its YAML path and line.")
 final class ValidateCommand implements Callable<Integer> {
 
@@ -30,7 +34,7 @@ final class ValidateCommand implements Callable<Integer> {
         int bad = 0;
         for (Path file : files) {
             try {
-                Scenario s = ScenarioLoader.load(file);
+                Scenario s = ScenarioLoader.load(file, SummaryFigures.RUN_SUMMARY);
                 out.printf("%s: ok (%s, %d events over %ds, seed %d)%n", file, s.name(),
                         s.timeline().totalEvents(), s.duration().toSeconds(), s.seed());
             } catch (ScenarioException e) {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.streamsim.model.scenario.Scenario;
+import io.streamsim.simulator.answer.AnswerSheet;
 import io.streamsim.simulator.run.RunControl.TimelineEvent;
 import io.streamsim.simulator.run.RunSummary;
 import io.streamsim.simulator.run.WindowShape;
@@ -13,28 +14,18 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Writes a run's {@code report.html}: one self-contained file (styles, chart script and data inline, nothing
- * fetched at view time) with throughput, lag, latency, dropped-late and lateness charts marked with the rate
- * phases and the faults, the oracle verdict, the key figures, and the scenario's prompt and talking points with
- * this run's numbers filled in.
- *
- * <p>A talking point may name any figure of {@code summary.json} by its path, e.g. {@code {latency.p99Seconds}},
- * {@code {totals.droppedLateKafka}} or {@code {faults.0.lagRecoveredAfterSeconds}}; a placeholder that names
- * nothing (or an object) is left as written and flagged.
+ * fetched at view time). It opens with the prompt and the answer (the talking points with this run's numbers,
+ * conditionals resolved: {@link AnswerSheet}), before the key figures and the throughput, lag, latency,
+ * dropped-late and lateness charts marked with the rate phases and the faults, and the oracle verdict.
  */
 public final class HtmlReport {
 
     public static final String FILE_NAME = "report.html";
-
-    /** {@code {a.b.c}}: a dotted path of names and list indices. */
-    static final Pattern PLACEHOLDER = Pattern.compile("\\{([A-Za-z_][A-Za-z0-9_]*(?:\\.[A-Za-z0-9_]+)*)}");
 
     private static final ObjectMapper JSON = new ObjectMapper()
             .registerModule(new JavaTimeModule())
@@ -49,40 +40,6 @@ public final class HtmlReport {
         Path file = folder.resolve(FILE_NAME);
         Files.writeString(file, render(scenario, summary, samples), StandardCharsets.UTF_8);
         return file;
-    }
-
-    /** A talking point with its placeholders filled in, and those that named nothing. */
-    public record Resolved(String text, String html, List<String> unresolved) {
-    }
-
-    /** Fills the placeholders of {@code template} from {@code summary}, the tree of {@code summary.json}. */
-    public static Resolved resolve(String template, JsonNode summary) {
-        Matcher m = PLACEHOLDER.matcher(template);
-        StringBuilder text = new StringBuilder();
-        StringBuilder html = new StringBuilder();
-        List<String> unresolved = new ArrayList<>();
-        int last = 0;
-        while (m.find()) {
-            String before = template.substring(last, m.start());
-            text.append(before);
-            html.append(HtmlReportPage.escape(before));
-            JsonNode value = lookup(summary, m.group(1));
-            if (value == null) {
-                unresolved.add(m.group());
-                text.append(m.group());
-                html.append("<span class=\"unresolved\" title=\"unknown placeholder: no such figure in summary.json\">")
-                        .append(HtmlReportPage.escape(m.group())).append("</span>");
-            } else {
-                String shown = format(value);
-                text.append(shown);
-                html.append("<strong class=\"figure\" title=\"").append(HtmlReportPage.escape(m.group(1))).append("\">")
-                        .append(HtmlReportPage.escape(shown)).append("</strong>");
-            }
-            last = m.end();
-        }
-        text.append(template.substring(last));
-        html.append(HtmlReportPage.escape(template.substring(last)));
-        return new Resolved(text.toString(), html.toString(), List.copyOf(unresolved));
     }
 
     static String render(Scenario scenario, RunSummary summary, List<Sample> samples) {
@@ -105,7 +62,7 @@ public final class HtmlReport {
             b.append("<p class=\"prompt\" id=\"prompt\">").append(HtmlReportPage.escape(prompt)).append("</p>\n");
         }
         b.append("</header>\n");
-        talkingPoints(b, scenario, summary, tree);
+        answer(b, scenario, summary);
         keyFigures(b, summary);
         windowShape(b, summary);
         SkewSection.append(b, summary);
@@ -122,24 +79,30 @@ public final class HtmlReport {
         return b.toString();
     }
 
-    private static void talkingPoints(StringBuilder b, Scenario scenario, RunSummary summary, JsonNode tree) {
-        List<String> points = summary.talkingPoints() != null && !summary.talkingPoints().isEmpty()
-                ? summary.talkingPoints() : scenario.talkingPoints();
-        if (points.isEmpty()) {
+    /**
+     * The answer: the talking points with this run's figures, conditionals resolved; a figure the run did not measure
+     * and a condition it could not decide are marked.
+     */
+    private static void answer(StringBuilder b, Scenario scenario, RunSummary summary) {
+        List<AnswerSheet.Line> lines = AnswerSheet.of(scenario.points(), summary);
+        if (lines.isEmpty()) {
             return;
         }
-        b.append("<h2>Talking points</h2>\n<ul id=\"talking-points\">\n");
-        List<String> unresolved = new ArrayList<>();
-        for (String point : points) {
-            Resolved r = resolve(point, tree);
-            unresolved.addAll(r.unresolved());
-            b.append("<li>").append(r.html()).append("</li>\n");
+        b.append("<section id=\"answer\">\n<h2>Answer</h2>\n<ul id=\"talking-points\">\n");
+        for (AnswerSheet.Line line : lines) {
+            b.append("<li class=\"").append(line.kind().name().toLowerCase(Locale.ROOT)).append("\">");
+            for (AnswerSheet.Part p : line.parts()) {
+                if (p.figure() == null) {
+                    b.append(HtmlReportPage.escape(p.text()));
+                } else {
+                    b.append("<strong class=\"").append(p.measured() ? "figure" : "figure unmeasured")
+                            .append("\" title=\"").append(HtmlReportPage.escape(p.figure())).append("\">")
+                            .append(HtmlReportPage.escape(p.text())).append("</strong>");
+                }
+            }
+            b.append("</li>\n");
         }
-        b.append("</ul>\n");
-        if (!unresolved.isEmpty()) {
-            b.append("<p class=\"unresolved\" id=\"unresolved-placeholders\">Unknown placeholders (no such figure in "
-                    + "summary.json): ").append(HtmlReportPage.escape(String.join(", ", unresolved))).append("</p>\n");
-        }
+        b.append("</ul>\n</section>\n");
     }
 
     private static void keyFigures(StringBuilder b, RunSummary s) {
@@ -338,38 +301,6 @@ public final class HtmlReport {
         }
         return s.expectationsMet() ? "<span class=\"badge ok\">expectations met</span>"
                 : "<span class=\"badge bad\">expectations not met</span>";
-    }
-
-    /** The value at a dotted path (list indices as numbers); null when it names nothing or not a plain value. */
-    static JsonNode lookup(JsonNode root, String path) {
-        JsonNode node = root;
-        for (String part : path.split("\\.")) {
-            if (node == null) {
-                return null;
-            }
-            if (node.isArray() && part.chars().allMatch(Character::isDigit)) {
-                node = node.get(Integer.parseInt(part));
-            } else if (node.isObject()) {
-                node = node.get(part);
-            } else {
-                return null;
-            }
-        }
-        return node == null || node.isContainerNode() || node.isMissingNode() ? null : node;
-    }
-
-    /** Whole numbers as they are, fractions to three decimals at most (one from 100 up), null as a dash. */
-    static String format(JsonNode value) {
-        if (value.isNull()) {
-            return "–";
-        }
-        if (value.isIntegralNumber()) {
-            return value.asText();
-        }
-        if (value.isNumber()) {
-            return number(value.asDouble());
-        }
-        return value.asText();
     }
 
     static String number(double v) {

@@ -35,6 +35,32 @@ class ValidateCommandTest {
     }
 
     @Test
+    void validate_talkingPointNamingNoFigure_printsPathLineAndNearestNamesAndExits2() throws IOException {
+        Path file = dir.resolve("quotes.yaml");
+        Files.writeString(file, String.join("\n",
+                "name: quotes",
+                "seed: 1",
+                "events: {type: orders, keys: 10}",
+                "rate: [{for: 10s, eventsPerSecond: 100}]",
+                "topology: {window: {tumbling: 10s}}",
+                "talkingPoints:",
+                "  - \"p99 {latency.p99Second}s\"",
+                "  - when: \"lag.peakRecord < 10\"",
+                "    then: \"kept up\"",
+                "    else: \"did not\"",
+                ""));
+
+        int code = execute("validate", file.toString());
+
+        assertThat(code).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(err.toString())
+                .contains(file + ":7: talkingPoints[0]: {latency.p99Second}: no such figure in summary.json; nearest:"
+                        + " latency.p99Seconds")
+                .contains(file + ":8: talkingPoints[1].when: {lag.peakRecord}: no such figure in summary.json;"
+                        + " nearest: lag.peakRecords");
+    }
+
+    @Test
     void validate_badFile_printsEveryProblemWithLineAndExits2() throws IOException {
         Path file = dir.resolve("broken.yaml");
         Files.writeString(file, String.join("\n",

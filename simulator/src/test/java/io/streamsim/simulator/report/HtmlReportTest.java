@@ -71,16 +71,17 @@ class HtmlReportTest {
     }
 
     @Test
-    void write_talkingPoints_placeholdersFilledFromTheSummaryAndUnknownOnesFlagged() throws Exception {
+    void write_talkingPoints_answerWithTheRunsFiguresAndTheBranchTheyChose() throws Exception {
         String html = Files.readString(HtmlReport.write(dir, scenario, summary, samples));
         var doc = Jsoup.parse(html);
 
-        var points = doc.select("#talking-points li");
+        var points = doc.select("#answer #talking-points li");
         assertThat(points).hasSize(3);
-        assertThat(points.get(0).text()).isEqualTo("p99 was 9.359s with 17 dropped late.");
+        assertThat(points.get(0).text()).isEqualTo("p99 was 9.36s with 17 dropped late.");
         assertThat(points.get(1).text()).isEqualTo("The kill at 12s: lag back after 8.5s.");
-        assertThat(points.get(2).select(".unresolved").text()).isEqualTo("{latency.p999Seconds}");
-        assertThat(doc.select("#unresolved-placeholders").text()).contains("{latency.p999Seconds}");
+        assertThat(points.get(2).text()).isEqualTo("Slow: p99 9.36s, 17 dropped by the oracle.");
+        assertThat(points.get(2).hasClass("concluded")).isTrue();
+        assertThat(points.get(0).select("strong.figure").attr("title")).isEqualTo("latency.p99Seconds");
         assertThat(doc.select("#prompt").text()).isEqualTo("Describe how to handle late-arriving data <at scale>.");
         assertThat(doc.select("#oracle-verdict").text()).contains("exact");
         assertThat(doc.select("#key-figures").text()).contains("9.359", "4679", "17 / 17");
@@ -89,14 +90,34 @@ class HtmlReportTest {
     }
 
     @Test
-    void resolve_pathsIntoListsAndNulls_formatsThemAndLeavesObjectsUnresolved() {
-        JsonNode tree = JSON.valueToTree(java.util.Map.of("a", java.util.Map.of("b", 0.123456, "n", 42),
-                "list", List.of(java.util.Map.of("x", "y")), "gone", java.util.Map.of()));
+    void write_aRun_opensWithThePromptThenTheAnswerBeforeAnyFigureOrChart() throws Exception {
+        var body = Jsoup.parse(Files.readString(HtmlReport.write(dir, scenario, summary, samples))).body();
 
-        HtmlReport.Resolved r = HtmlReport.resolve("{a.b} {a.n} {list.0.x} {a} {list.1.x} {nope}", tree);
+        List<String> order = body.select("#prompt, #answer, #key-figures, #phases, .chart, [id^=chart]").stream()
+                .map(e -> e.id().isEmpty() ? e.className() : e.id()).toList();
 
-        assertThat(r.text()).isEqualTo("0.123 42 y {a} {list.1.x} {nope}");
-        assertThat(r.unresolved()).containsExactly("{a}", "{list.1.x}", "{nope}");
+        assertThat(order).hasSizeGreaterThan(3);
+        assertThat(order.subList(0, 3)).containsExactly("prompt", "answer", "key-figures");
+    }
+
+    @Test
+    void write_oracleNotRun_figuresReadNotMeasuredAndConditionsOverThemAreUndecided() throws Exception {
+        Scenario s = io.streamsim.model.scenario.ScenarioLoader.parse(ReportFixtures.YAML.replace(
+                "latency.p99Seconds < 5 and checks.drained == true", "oracle.counts.windowsMissing == 0"),
+                "test", "report-demo");
+        RunSummary stopped = new RunSummary(summary.scenario(), summary.seed(), summary.prompt(), false, "stopped",
+                summary.startedAt(), summary.finishedAt(), summary.eventTimeOrigin(), summary.versions(),
+                summary.target(), summary.topics(), summary.totals(), summary.checks(), summary.throughput(),
+                summary.latency(), summary.lag(), null, List.of(), List.of(), List.of(), List.of());
+
+        var points = Jsoup.parse(Files.readString(HtmlReport.write(dir, s, stopped, List.of())))
+                .select("#talking-points li");
+
+        assertThat(points.get(1).text()).isEqualTo("The kill at [not measured]s: lag back after [not measured]s.");
+        assertThat(points.get(1).select("strong.unmeasured")).hasSize(2);
+        assertThat(points.get(2).text()).isEqualTo("Not decided: whether oracle.counts.windowsMissing == 0 (not"
+                + " measured in this run: oracle.counts.windowsMissing).");
+        assertThat(points.get(2).hasClass("undecided")).isTrue();
     }
 
     @Test

@@ -17,8 +17,8 @@ public final class ReportFixtures {
     private ReportFixtures() {
     }
 
-    public static Scenario scenario() {
-        return ScenarioLoader.parse("""
+    /** The scenario's file. */
+    public static final String YAML = """
                 name: report-demo
                 prompt: "Describe how to handle late-arriving data <at scale>."
                 seed: 7
@@ -37,8 +37,13 @@ public final class ReportFixtures {
                 talkingPoints:
                   - "p99 was {latency.p99Seconds}s with {totals.droppedLateKafka} dropped late."
                   - "The kill at {faults.0.atSeconds}s: lag back after {faults.0.lagRecoveredAfterSeconds}s."
-                  - "This one is unknown: {latency.p999Seconds}."
-                """, "test", "report-demo");
+                  - when: "latency.p99Seconds < 5 and checks.drained == true"
+                    then: "Fast: p99 {latency.p99Seconds}s."
+                    else: "Slow: p99 {latency.p99Seconds}s, {oracle.counts.droppedLateExpected} dropped by the oracle."
+                """;
+
+    public static Scenario scenario() {
+        return ScenarioLoader.parse(YAML, "test", "report-demo");
     }
 
     /** One sample a second for {@code seconds} seconds, 3 partitions, no latency in the first two seconds. */
