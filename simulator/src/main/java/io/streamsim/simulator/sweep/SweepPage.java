@@ -39,6 +39,8 @@ public final class SweepPage {
         m.put("drainSeconds", "drain time (s)");
         m.put("maxProcessingResumedSeconds", "processing resumed after a fault (s, worst)");
         m.put("maxLagRecoveredSeconds", "lag recovered after a fault (s, worst)");
+        m.put("maxPartitionShare", "largest partition's share (input or repartition topic)");
+        m.put("maxPartitionLagRecords", "largest lag of one partition (records)");
         return m;
     }
 
@@ -50,6 +52,9 @@ public final class SweepPage {
         StringBuilder b = new StringBuilder(HtmlReportPage.head("streamsim sweep: " + r.scenario()));
         b.append("<body>\n<h1>Sweep: ").append(escape(r.scenario())).append("</h1>\n");
         b.append("<p class=\"prompt\">").append(escape(r.prompt())).append("</p>\n");
+        b.append("<section id=\"answer\"><h2>Answer</h2>\n<ul>\n");
+        SweepAnswer.sentences(r).forEach(line -> b.append("<li>").append(escape(line)).append("</li>\n"));
+        b.append("</ul></section>\n");
         if (!r.complete()) {
             b.append("<p class=\"incomplete\" id=\"incomplete\">Incomplete: stopped after ").append(r.runs().size())
                     .append(" of ").append(r.runsPlanned()).append(" runs.</p>\n");
@@ -119,7 +124,13 @@ public final class SweepPage {
         });
         String y = r.runs().stream().anyMatch(row -> row.droppedLateFraction() != null && row.droppedLateFraction() > 0)
                 ? "droppedLateFraction" : "processedPerSecond";
-        if (r.runs().stream().anyMatch(row -> row.p99Seconds() != null)) {
+        if (r.tradeOff() != null) {
+            ObjectNode t = data.putObject("tradeOff");
+            t.putObject("x").put("name", r.tradeOff().x()).put("label", CHARTED.get(r.tradeOff().x()))
+                    .put("unit", unit(r.tradeOff().x()));
+            t.putObject("y").put("name", r.tradeOff().y()).put("label", CHARTED.get(r.tradeOff().y()))
+                    .put("unit", unit(r.tradeOff().y()));
+        } else if (r.runs().stream().anyMatch(row -> row.p99Seconds() != null)) {
             ObjectNode t = data.putObject("tradeOff");
             t.putObject("x").put("name", "p99Seconds").put("label", CHARTED.get("p99Seconds"))
                     .put("unit", unit("p99Seconds"));
@@ -136,7 +147,7 @@ public final class SweepPage {
             return "seconds";
         }
         return switch (figure) {
-            case "droppedLateFraction" -> "fraction";
+            case "droppedLateFraction", "maxPartitionShare" -> "fraction";
             case "sentPerSecond" -> "events/s";
             case "processedPerSecond", "peakProcessedPerSecond" -> "records/s";
             default -> "records";
