@@ -12,8 +12,9 @@ import sun.misc.SignalHandler;
  * <p>Why {@code sun.misc.Signal} (module jdk.unsupported) and not a shutdown hook: once a shutdown hook runs, the
  * JVM is already exiting; the hook may delay the exit but the program cannot carry on with its run, and a second
  * SIGINT during shutdown reaches no code at all. Only a signal handler can tell the first press from the second and
- * let the sweep keep working after the first. Where the JVM does not allow it (started with -Xrs, or SIGINT
- * ignored, as for a background job), {@link #installed()} is false and Ctrl-C works as in {@code streamsim run}.
+ * let the sweep keep working after the first. Where the JVM does not allow it (started with -Xrs) {@link #installed()}
+ * is false and Ctrl-C works as in {@code streamsim run}; where SIGINT is ignored (a background job) there is no
+ * Ctrl-C to catch and it is false too.
  */
 final class CtrlC implements AutoCloseable {
 
@@ -45,6 +46,11 @@ final class CtrlC implements AutoCloseable {
                     }
                 }
             });
+            if (previous == SignalHandler.SIG_IGN) {
+                // SIGINT is ignored (a background job): the JVM installed nothing, and no Ctrl-C will come.
+                Signal.handle(INT, SignalHandler.SIG_IGN);
+                return new CtrlC(null);
+            }
             self[0] = new CtrlC(previous);
             return self[0];
         } catch (IllegalArgumentException | UnsupportedOperationException e) {

@@ -116,8 +116,8 @@ final class SweepCommand implements Callable<Integer> {
                 sweep::awaitFinished, Duration.ofSeconds(90));
              CtrlC ctrlC = CtrlC.install(sweep::interrupt)) {
             if (!ctrlC.installed()) {
-                out.println("Ctrl-C stops the current run now (this JVM does not let the sweep catch it to finish "
-                        + "the run first)");
+                out.println("Ctrl-C is not caught here (ignored, or -Xrs): a shutdown (SIGTERM) stops the current "
+                        + "run now and still writes the sweep folder");
             }
             Sweep.Outcome outcome = sweep.execute();
             if (!outcome.result().complete()) {
