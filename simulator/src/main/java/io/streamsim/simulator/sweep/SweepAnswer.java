@@ -21,7 +21,9 @@ import java.util.Set;
  *       point for a fraction. The tolerance is a choice (a guess at run-to-run noise on a shared machine), not a
  *       measurement: run with --repeat to measure the spread.</li>
  * </ul>
- * With several varied paths, the answer is about the first, with the others at their first value.
+ * A figure that steps back against its first-to-last direction by more than that (e.g. peak lag 7,207, 2,884, 11,650)
+ * is reported as having no trend rather than as a change. With several varied paths, the answer is about the first,
+ * with the others at their first value.
  */
 public final class SweepAnswer {
 
@@ -57,7 +59,7 @@ public final class SweepAnswer {
     }
 
     /** How one figure changed from the first value to the last. */
-    record Change(String figure, List<Point> points, boolean changed, String mostBetween) {
+    record Change(String figure, List<Point> points, boolean changed, String mostBetween, boolean againstTrend) {
 
         Point first() {
             return points.get(0);
@@ -116,8 +118,12 @@ public final class SweepAnswer {
         StringBuilder moved = new StringBuilder(range + ": ");
         List<String> parts = new ArrayList<>();
         List<String> unchanged = new ArrayList<>();
+        List<String> noTrend = new ArrayList<>();
         for (Change c : changes) {
-            if (c.changed()) {
+            if (c.againstTrend()) {
+                noTrend.add(name(c.figure()) + " " + c.points().stream().map(p -> format(c.figure(), p, repeat))
+                        .reduce((a, b) -> a + ", " + b).orElse(""));
+            } else if (c.changed()) {
                 parts.add(name(c.figure()) + " " + describe(c, repeat)
                         + (c.mostBetween() != null ? " (most between " + c.mostBetween() + ")" : ""));
             } else {
@@ -126,6 +132,10 @@ public final class SweepAnswer {
         }
         moved.append(parts.isEmpty() ? "no figure changed" : String.join("; ", parts)).append('.');
         out.add(moved.toString());
+        if (!noTrend.isEmpty()) {
+            out.add("Up and down, no trend (a step back beyond the " + (repeat > 1 ? "spread" : "tolerance")
+                    + "): " + String.join("; ", noTrend) + ".");
+        }
         if (!unchanged.isEmpty()) {
             out.add("No change beyond " + (repeat > 1 ? "run-to-run spread" : "the tolerance") + ": "
                     + String.join("; ", unchanged) + ".");
@@ -178,6 +188,19 @@ public final class SweepAnswer {
         Point first = points.get(0);
         Point last = points.get(points.size() - 1);
         boolean changed = beyond(figure, first, last, repeat);
+        boolean against = false;
+        if (changed) {
+            // A step back against the first-to-last direction, beyond the spread or tolerance, means no trend.
+            boolean up = last.mean() > first.mean();
+            for (int i = 1; i < points.size(); i++) {
+                Point a = points.get(i - 1);
+                Point b = points.get(i);
+                if ((b.mean() > a.mean()) != up && beyond(figure, a, b, repeat)) {
+                    against = true;
+                }
+            }
+            changed = !against;
+        }
         String most = null;
         if (changed && points.size() > 2) {
             double best = -1;
@@ -189,7 +212,7 @@ public final class SweepAnswer {
                 }
             }
         }
-        return new Change(figure, points, changed, most);
+        return new Change(figure, points, changed, most, against);
     }
 
     /** Whether {@code a} and {@code b} differ beyond the spread (repeat > 1) or the tolerance (single runs). */
@@ -230,7 +253,12 @@ public final class SweepAnswer {
             Change still = y.changed() ? x : y;
             return "No trade-off measured: " + range + " moved " + name(moved.figure()) + " ("
                     + (moved.better() ? "better" : "worse") + ") and left " + name(still.figure())
-                    + " within " + (repeat > 1 ? "run-to-run spread" : "the tolerance") + ".";
+                    + (still.againstTrend() ? " without a trend" : " within " + (repeat > 1 ? "run-to-run spread"
+                    : "the tolerance")) + ".";
+        }
+        if (x.againstTrend() || y.againstTrend()) {
+            return "No trade-off measured: " + name(y.figure()) + " and " + name(x.figure())
+                    + " did not both move one way.";
         }
         return "No trade-off measured: neither " + name(y.figure()) + " nor " + name(x.figure()) + " changed beyond "
                 + (repeat > 1 ? "run-to-run spread" : "the tolerance") + ".";

@@ -87,4 +87,16 @@ class SweepAnswerTest {
         assertThat(s.get(0)).startsWith("topology.grace 2s -> 5s: dropped-late 3.0% -> 1.0%");
         assertThat(s).contains("Incomplete sweep: 2 of 3 runs.");
     }
+
+    @Test
+    void sentences_singleRunsUpAndDown_sayNoTrendInsteadOfAChange() {
+        List<String> s = SweepAnswer.sentences(result(1, List.of(row(1, "2s", 1, 0.036, 9.8, 3000),
+                row(2, "5s", 1, 0.010, 4.0, 3000), row(3, "10s", 1, 0.0045, 11.4, 3000)), true));
+
+        assertThat(s.get(0)).isEqualTo("topology.grace 2s -> 10s: dropped-late 3.6% -> 0.45% (most between 2s and"
+                + " 5s).");
+        assertThat(s).contains("Up and down, no trend (a step back beyond the tolerance): p99 9.8 s, 4.0 s, 11.4 s.");
+        assertThat(s).contains("No trade-off measured: topology.grace 2s -> 10s moved dropped-late (better) and left"
+                + " p99 without a trend.");
+    }
 }
