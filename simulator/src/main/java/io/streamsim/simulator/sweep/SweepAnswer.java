@@ -284,6 +284,9 @@ public final class SweepAnswer {
     static String format(String figure, double v) {
         if ("droppedLateFraction".equals(figure) || "maxPartitionShare".equals(figure)) {
             double pct = v * 100;
+            if (pct > 0 && pct < 0.005) {
+                return "<0.01%";
+            }
             return (pct == 0 ? "0" : pct >= 10 ? String.format(Locale.ROOT, "%.0f", pct)
                     : pct >= 1 ? String.format(Locale.ROOT, "%.1f", pct) : String.format(Locale.ROOT, "%.2f", pct))
                     + "%";

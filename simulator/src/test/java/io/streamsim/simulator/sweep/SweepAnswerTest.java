@@ -99,4 +99,11 @@ class SweepAnswerTest {
         assertThat(s).contains("No trade-off measured: topology.grace 2s -> 10s moved dropped-late (better) and left"
                 + " p99 without a trend.");
     }
+
+    @Test
+    void format_tinyFraction_isLessThanAHundredthOfAPercentNotZero() {
+        assertThat(SweepAnswer.format("droppedLateFraction", 0.0000333)).isEqualTo("<0.01%");
+        assertThat(SweepAnswer.format("droppedLateFraction", 0)).isEqualTo("0%");
+        assertThat(SweepAnswer.format("processedPerSecond", 2926.5)).isEqualTo("2,927/s");
+    }
 }
