@@ -100,9 +100,10 @@ public final class SweepAnswer {
                         + " called no change; that tolerance is a choice, not a measured spread (use --repeat).";
         List<Change> changes = new ArrayList<>();
         List<String> figures = new ArrayList<>();
-        if (r.tradeOff() != null) {
-            figures.add(r.tradeOff().y());
-            figures.add(r.tradeOff().x());
+        SweepFile.TradeOff chart = SweepPage.tradeOff(r);
+        if (chart != null) {
+            figures.add(chart.y());
+            figures.add(chart.x());
         }
         KEY_FIGURES.keySet().stream().filter(f -> !figures.contains(f)).forEach(figures::add);
         for (String f : figures) {
@@ -140,7 +141,7 @@ public final class SweepAnswer {
             out.add("No change beyond " + (repeat > 1 ? "run-to-run spread" : "the tolerance") + ": "
                     + String.join("; ", unchanged) + ".");
         }
-        String tradeOff = tradeOff(r, changes, range, repeat);
+        String tradeOff = tradeOff(chart, changes, range, repeat);
         if (tradeOff != null) {
             out.add(tradeOff);
         }
@@ -226,14 +227,15 @@ public final class SweepAnswer {
         return diff > floor && diff > TOLERANCE_PERCENT / 100.0 * Math.max(Math.abs(a.mean()), Math.abs(b.mean()));
     }
 
-    private static String tradeOff(SweepResult r, List<Change> changes, String range, int repeat) {
-        if (r.tradeOff() == null) {
+    /** The trade-off sentence of the chart's two figures, the same two as sweep.html's trade-off chart. */
+    private static String tradeOff(SweepFile.TradeOff chart, List<Change> changes, String range, int repeat) {
+        if (chart == null) {
             return null;
         }
-        Change y = changes.stream().filter(c -> c.figure().equals(r.tradeOff().y())).findFirst().orElse(null);
-        Change x = changes.stream().filter(c -> c.figure().equals(r.tradeOff().x())).findFirst().orElse(null);
+        Change y = changes.stream().filter(c -> c.figure().equals(chart.y())).findFirst().orElse(null);
+        Change x = changes.stream().filter(c -> c.figure().equals(chart.x())).findFirst().orElse(null);
         if (x == null || y == null) {
-            return "Trade-off " + name(r.tradeOff().y()) + " against " + name(r.tradeOff().x())
+            return "Trade-off " + name(chart.y()) + " against " + name(chart.x())
                     + ": not measured at both ends.";
         }
         String ys = name(y.figure()) + " " + describe(y, repeat);

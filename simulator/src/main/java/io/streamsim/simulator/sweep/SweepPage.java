@@ -122,23 +122,33 @@ public final class SweepPage {
                 figures.addObject().put("name", name).put("label", label).put("unit", unit(name));
             }
         });
-        String y = r.runs().stream().anyMatch(row -> row.droppedLateFraction() != null && row.droppedLateFraction() > 0)
-                ? "droppedLateFraction" : "processedPerSecond";
-        if (r.tradeOff() != null) {
+        SweepFile.TradeOff chosen = tradeOff(r);
+        if (chosen != null) {
             ObjectNode t = data.putObject("tradeOff");
-            t.putObject("x").put("name", r.tradeOff().x()).put("label", CHARTED.get(r.tradeOff().x()))
-                    .put("unit", unit(r.tradeOff().x()));
-            t.putObject("y").put("name", r.tradeOff().y()).put("label", CHARTED.get(r.tradeOff().y()))
-                    .put("unit", unit(r.tradeOff().y()));
-        } else if (r.runs().stream().anyMatch(row -> row.p99Seconds() != null)) {
-            ObjectNode t = data.putObject("tradeOff");
-            t.putObject("x").put("name", "p99Seconds").put("label", CHARTED.get("p99Seconds"))
-                    .put("unit", unit("p99Seconds"));
-            t.putObject("y").put("name", y).put("label", CHARTED.get(y)).put("unit", unit(y));
+            t.putObject("x").put("name", chosen.x()).put("label", CHARTED.get(chosen.x()))
+                    .put("unit", unit(chosen.x()));
+            t.putObject("y").put("name", chosen.y()).put("label", CHARTED.get(chosen.y()))
+                    .put("unit", unit(chosen.y()));
         } else {
             data.putNull("tradeOff");
         }
         return data;
+    }
+
+    /**
+     * The trade-off chart's figures: the sweep file's, else dropped-late fraction (or processed rate, when nothing
+     * was dropped) against p99 latency; null when no run measured a p99.
+     */
+    static SweepFile.TradeOff tradeOff(SweepResult r) {
+        if (r.tradeOff() != null) {
+            return r.tradeOff();
+        }
+        if (r.runs().stream().noneMatch(row -> row.p99Seconds() != null)) {
+            return null;
+        }
+        return new SweepFile.TradeOff("p99Seconds", r.runs().stream()
+                .anyMatch(row -> row.droppedLateFraction() != null && row.droppedLateFraction() > 0)
+                ? "droppedLateFraction" : "processedPerSecond");
     }
 
     /** A figure's unit, short enough for the y axis. */

@@ -106,4 +106,15 @@ class SweepAnswerTest {
         assertThat(SweepAnswer.format("droppedLateFraction", 0)).isEqualTo("0%");
         assertThat(SweepAnswer.format("processedPerSecond", 2926.5)).isEqualTo("2,927/s");
     }
+
+    @Test
+    void sentences_noTradeOffNamed_usesTheChartsDefaultDroppedLateAgainstP99() {
+        SweepResult named = result(1, List.of(row(1, "2s", 1, 0.036, 9.8, 3000),
+                row(2, "10s", 1, 0.0045, 11.4, 3000)), true);
+        SweepResult unnamed = new SweepResult(named.scenario(), named.prompt(), named.seed(), named.varies(), 1,
+                Instant.EPOCH, Instant.EPOCH, true, 3, null, named.runs());
+
+        assertThat(SweepAnswer.sentences(unnamed)).contains("Trade-off: topology.grace 2s -> 10s: dropped-late 3.6%"
+                + " -> 0.45% for p99 9.8 s -> 11.4 s.");
+    }
 }
