@@ -1,10 +1,12 @@
 package io.streamsim.simulator.cli;
 
 import io.streamsim.model.scenario.Scenario;
+import io.streamsim.model.scenario.ScenarioException;
 import io.streamsim.simulator.run.BrokerUnreachableException;
 import io.streamsim.simulator.run.RunOptions;
 import io.streamsim.simulator.sweep.ScenarioEdit;
 import io.streamsim.simulator.sweep.Sweep;
+import io.streamsim.simulator.sweep.SweepFile;
 import io.streamsim.simulator.sweep.SweepPlan;
 import io.streamsim.simulator.sweep.Vary;
 import java.io.IOException;
@@ -33,18 +35,21 @@ final class SweepCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "FILE", description = "The scenario file (YAML).")
+    @Parameters(index = "0", paramLabel = "FILE", description = "A sweep file (scenarios/sweeps/*.yaml: scenario, "
+            + "prompt, vary, set, repeat, tradeoff) or a scenario file (YAML).")
     Path file;
 
-    @Option(names = "--vary", paramLabel = "PATH=V1,V2,...", required = true,
+    @Option(names = "--vary", paramLabel = "PATH=V1,V2,...",
             description = "A scenario path and its values, e.g. topology.grace=2s,10s, app.instances=1,2,4, "
                     + "rate[1].eventsPerSecond=5000,20000, topology.steps[2].window.grace=1s,5s. Repeat for "
-                    + "several paths: every combination runs.")
+                    + "several paths: every combination runs. With a sweep file, adds to its vary: (or replaces "
+                    + "the values of a path it already varies).")
     List<String> varies = new ArrayList<>();
 
-    @Option(names = "--repeat", paramLabel = "N", defaultValue = "1",
-            description = "Run each combination N times (same seed) to see the spread (default: ${DEFAULT-VALUE}).")
-    int repeat;
+    @Option(names = "--repeat", paramLabel = "N",
+            description = "Run each combination N times (same seed) to see the spread (default: the sweep file's "
+                    + "repeat:, else 1).")
+    Integer repeat;
 
     @Option(names = "--out", paramLabel = "DIR", defaultValue = "sweeps",
             description = "Where sweep folders go (default: ${DEFAULT-VALUE}).")
@@ -60,15 +65,33 @@ final class SweepCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        ScenarioInput input = ScenarioInput.read(file, cluster.commandConfig, err);
+        SweepFile sweepFile;
+        try {
+            sweepFile = Files.isRegularFile(file) && SweepFile.isSweepFile(Files.readString(file,
+                    StandardCharsets.UTF_8)) ? SweepFile.read(file) : null;
+        } catch (ScenarioException e) {
+            e.violations().forEach(err::println);
+            err.flush();
+            return ExitCodes.BAD_INPUT;
+        } catch (IOException e) {
+            err.println("cannot read " + e.getMessage());
+            err.flush();
+            return ExitCodes.BAD_INPUT;
+        }
+        Path scenarioFile = sweepFile != null ? sweepFile.scenario() : file;
+        ScenarioInput input = ScenarioInput.read(scenarioFile, cluster.commandConfig, err);
         if (input == null) {
             return ExitCodes.BAD_INPUT;
         }
         SweepPlan plan;
         try {
-            plan = plan(input.scenario());
+            plan = plan(input.scenario(), scenarioFile, sweepFile);
+        } catch (ScenarioException e) {
+            e.violations().forEach(err::println);
+            err.flush();
+            return ExitCodes.BAD_INPUT;
         } catch (SweepPlan.SweepException e) {
-            e.problems().forEach(p -> err.println(file + ": " + p));
+            e.problems().forEach(p -> err.println(scenarioFile + ": " + p));
             err.flush();
             return ExitCodes.BAD_INPUT;
         } catch (IOException e) {
@@ -87,9 +110,15 @@ final class SweepCommand implements Callable<Integer> {
         RunOptions options = new RunOptions(cluster.bootstrapServers, input.clientProperties(), this.out,
                 metrics.host, metrics.port, cluster.connectTimeout, cluster.drainTimeout, -1,
                 RunOptions.DEFAULT_UI_HOST, cluster.appJvms);
-        Sweep sweep = new Sweep(plan, options, this.out, out, Clock.systemUTC());
+        Sweep sweep = new Sweep(plan, options, this.out, out, Clock.systemUTC())
+                .asking(sweepFile == null ? null : sweepFile.prompt(), sweepFile == null ? null : sweepFile.tradeOff());
         try (StopOnShutdown stop = StopOnShutdown.install("streamsim-sweep-stop", sweep::requestStop,
-                sweep::awaitFinished, Duration.ofSeconds(90))) {
+                sweep::awaitFinished, Duration.ofSeconds(90));
+             CtrlC ctrlC = CtrlC.install(sweep::interrupt)) {
+            if (!ctrlC.installed()) {
+                out.println("Ctrl-C is not caught here (ignored, or -Xrs): a shutdown (SIGTERM) stops the current "
+                        + "run now and still writes the sweep folder");
+            }
             Sweep.Outcome outcome = sweep.execute();
             if (!outcome.result().complete()) {
                 return ExitCodes.INTERRUPTED;
@@ -107,8 +136,11 @@ final class SweepCommand implements Callable<Integer> {
         }
     }
 
-    /** Every run, each combination validated, before anything runs. */
-    SweepPlan plan(Scenario scenario) throws IOException {
+    /**
+     * Every run, each combination validated, before anything runs: the sweep file's vary: (if any) with each
+     * {@code --vary} added, or replacing the file's values of the same path; its set: edits made first.
+     */
+    SweepPlan plan(Scenario scenario, Path scenarioFile, SweepFile sweepFile) throws IOException {
         List<Vary> parsed = new ArrayList<>();
         List<String> problems = new ArrayList<>();
         for (String v : varies) {
@@ -121,8 +153,19 @@ final class SweepCommand implements Callable<Integer> {
         if (!problems.isEmpty()) {
             throw new SweepPlan.SweepException(problems);
         }
-        String yaml = Files.readString(file, StandardCharsets.UTF_8);
-        return SweepPlan.of(yaml, file.toString(), scenario.name(), parsed, repeat);
+        String yaml = Files.readString(scenarioFile, StandardCharsets.UTF_8);
+        int times = repeat != null ? repeat : 1;
+        if (sweepFile != null) {
+            yaml = sweepFile.apply(yaml, scenario.name());
+            List<Vary> merged = new ArrayList<>(sweepFile.varies());
+            for (Vary v : parsed) {
+                merged.removeIf(m -> m.path().equals(v.path()));
+                merged.add(v);
+            }
+            parsed = merged;
+            times = repeat != null ? repeat : sweepFile.repeat() != null ? sweepFile.repeat() : 1;
+        }
+        return SweepPlan.of(yaml, scenarioFile.toString(), scenario.name(), parsed, times);
     }
 
 }

@@ -25,11 +25,26 @@ public final class KafkaTarget implements AutoCloseable {
     private final KafkaCluster cluster;
     private final Map<String, Object> clientConfig;
     private final Admin admin;
+    private final boolean sweepShared;
 
     private KafkaTarget(KafkaCluster cluster, Map<String, Object> clientConfig) {
+        this(cluster, clientConfig, false);
+    }
+
+    private KafkaTarget(KafkaCluster cluster, Map<String, Object> clientConfig, boolean sweepShared) {
         this.cluster = cluster;
         this.clientConfig = Map.copyOf(clientConfig);
         this.admin = Admin.create(this.clientConfig);
+        this.sweepShared = sweepShared;
+    }
+
+    /**
+     * The embedded broker a sweep started for all its runs, reached by address like a given cluster (the run does
+     * not own it and cannot fault it), but reported as what it is: {@code sweep-shared-embedded}, 1 broker.
+     */
+    public KafkaTarget asSweepSharedEmbedded() {
+        admin.close(Duration.ZERO);
+        return new KafkaTarget(null, clientConfig, true);
     }
 
     /** Starts an embedded single-node broker that lives as long as this target. */
@@ -76,16 +91,19 @@ public final class KafkaTarget implements AutoCloseable {
         }
     }
 
-    /** "embedded", "child-jvm-cluster" or "external". */
+    /** "embedded", "child-jvm-cluster", "sweep-shared-embedded" or "external". */
     public String mode() {
         if (cluster == null) {
-            return "external";
+            return sweepShared ? "sweep-shared-embedded" : "external";
         }
         return cluster instanceof EmbeddedKafkaBroker ? "embedded" : "child-jvm-cluster";
     }
 
-    /** Brokers this run started (0 for an external cluster). */
+    /** Brokers this run started (0 for an external cluster; 1 for the broker a sweep shares among its runs). */
     public int brokers() {
+        if (sweepShared) {
+            return 1;
+        }
         return cluster == null ? 0 : cluster.size();
     }
 

@@ -20,6 +20,8 @@ import java.util.Objects;
  * @param appJvms           app instances as child JVMs even when no fault kills one (then a kill from the live
  *                          page is a real SIGKILL too); otherwise they run in the simulator's JVM unless a scenario
  *                          fault kills one
+ * @param sweepSharedBroker {@code bootstrapServers} is the embedded broker a sweep started for all its runs: the
+ *                          run reports it as such (mode sweep-shared-embedded, 1 broker), not as an external cluster
  */
 public record RunOptions(
         String bootstrapServers,
@@ -31,7 +33,8 @@ public record RunOptions(
         Duration drainTimeout,
         int uiPort,
         String uiHost,
-        boolean appJvms) {
+        boolean appJvms,
+        boolean sweepSharedBroker) {
 
     /** Where the live page listens unless told otherwise. */
     public static final String DEFAULT_UI_HOST = "127.0.0.1";
@@ -57,6 +60,14 @@ public record RunOptions(
         if (drainTimeout.isNegative() || drainTimeout.isZero()) {
             throw new IllegalArgumentException("drainTimeout must be > 0");
         }
+    }
+
+    /** Not on a sweep's shared broker. */
+    public RunOptions(String bootstrapServers, Map<String, Object> clientProperties, Path runsDir, String metricsHost,
+                      int metricsPort, Duration connectTimeout, Duration drainTimeout, int uiPort, String uiHost,
+                      boolean appJvms) {
+        this(bootstrapServers, clientProperties, runsDir, metricsHost, metricsPort, connectTimeout, drainTimeout,
+                uiPort, uiHost, appJvms, false);
     }
 
     /** With the live page, if any, on {@value #DEFAULT_UI_HOST}. */

@@ -52,7 +52,9 @@ final class RunStartup {
      */
     static KafkaTarget connectToGivenCluster(RunOptions options, ConsoleView console) {
         console.say("Connecting to " + options.bootstrapServers() + " ...");
-        return KafkaTarget.external(options.bootstrapServers(), options.clientProperties(), options.connectTimeout());
+        KafkaTarget target = KafkaTarget.external(options.bootstrapServers(), options.clientProperties(),
+                options.connectTimeout());
+        return options.sweepSharedBroker() ? target.asSweepSharedEmbedded() : target;
     }
 
     /** An embedded broker, or a cluster of child-JVM brokers (their data in the run folder) for replicated topics. */

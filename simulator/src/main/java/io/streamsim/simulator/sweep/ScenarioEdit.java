@@ -132,6 +132,52 @@ public final class ScenarioEdit {
         throw new IllegalStateException("unreachable: " + path);
     }
 
+    /**
+     * Removes the key at {@code path} (e.g. {@code app.autoscale}, {@code faults}), so that the loader applies its
+     * default; a key that is not in the file is a {@link PathException}, as is a path that ends in a list index.
+     */
+    public ScenarioEdit remove(String path) {
+        List<Step> steps = steps(path);
+        Step lastStep = steps.get(steps.size() - 1);
+        if (!lastStep.indexes().isEmpty()) {
+            throw new PathException(path, "only a key can be removed, not a list item");
+        }
+        Node node = root;
+        String at = "";
+        for (int s = 0; s < steps.size() - 1; s++) {
+            Step step = steps.get(s);
+            if (!(node instanceof MappingNode mapping) || get(mapping, step.key()) == null) {
+                throw new PathException(path, (at.isEmpty() ? "the top level" : at) + " has no key '" + step.key()
+                        + "'");
+            }
+            at = at.isEmpty() ? step.key() : at + "." + step.key();
+            node = get(mapping, step.key());
+            for (int index : step.indexes()) {
+                if (!(node instanceof SequenceNode sequence) || index >= sequence.getValue().size()) {
+                    throw new PathException(path, at + " has no item [" + index + "]");
+                }
+                at = at + "[" + index + "]";
+                node = sequence.getValue().get(index);
+            }
+        }
+        if (!(node instanceof MappingNode mapping)
+                || !mapping.getValue().removeIf(t -> t.getKeyNode() instanceof ScalarNode k
+                        && k.getValue().equals(lastStep.key()))) {
+            throw new PathException(path, (at.isEmpty() ? "the top level" : at) + " has no key '" + lastStep.key()
+                    + "' to remove");
+        }
+        return this;
+    }
+
+    /** {@code node} as one line of flow-style YAML, as {@link #set} reads a value back. */
+    public static String flowText(Node node) {
+        if (node instanceof ScalarNode s) {
+            return s.getValue();
+        }
+        DumpSettings settings = DumpSettings.builder().setDefaultFlowStyle(FlowStyle.FLOW).setWidth(100_000).build();
+        return new Present(settings).emitToString(new Serialize(settings).serializeOne(node).iterator()).strip();
+    }
+
     /** The YAML text, as the loader reads it. */
     public String yaml() {
         DumpSettings settings = DumpSettings.builder().setDefaultFlowStyle(FlowStyle.BLOCK).build();

@@ -33,9 +33,10 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>Every run has its own topics (named after its run folder) and the scenario's seed. When no cluster is given
  * and no run needs its own Kafka (several brokers, or a broker fault), one embedded broker serves the whole sweep;
- * the runs then see it as a given cluster. {@link #requestStop()} (Ctrl-C) stops the current run the way
- * {@code streamsim run} stops (its folder holds what was measured), starts no other, and writes the sweep folder
- * marked incomplete.
+ * the runs then see it as a given cluster. {@link #interrupt()} (Ctrl-C) first lets the current run finish, then
+ * (pressed again) stops it the way {@code streamsim run} stops (its folder holds what was measured); either way no
+ * other run starts and the sweep folder is written marked incomplete. {@link #requestStop()} (a shutdown) is the
+ * second at once.
  */
 public final class Sweep {
 
@@ -45,8 +46,10 @@ public final class Sweep {
     private final PrintWriter console;
     private final Clock clock;
     private final CountDownLatch finished = new CountDownLatch(1);
-    private volatile boolean stopRequested;
+    private final StopRequests stops = new StopRequests();
     private volatile PipelineRun current;
+    private String prompt;
+    private SweepFile.TradeOff tradeOff;
 
     /** {@code options.runsDir()} is ignored: the runs' folders go in the sweep folder under {@code sweepsDir}. */
     public Sweep(SweepPlan plan, RunOptions options, Path sweepsDir, PrintWriter console, Clock clock) {
@@ -68,9 +71,36 @@ public final class Sweep {
         return target != null && Fault.isBroker(target);
     }
 
-    /** Asks the sweep to stop the current run and start no other; safe from any thread. */
+    /** The question a sweep file asks (null: the scenario's prompt) and its trade-off figures (null: the page's). */
+    public Sweep asking(String prompt, SweepFile.TradeOff tradeOff) {
+        this.prompt = prompt;
+        this.tradeOff = tradeOff;
+        return this;
+    }
+
+    /** Asks the sweep to stop the current run now and start no other; safe from any thread. */
     public void requestStop() {
-        stopRequested = true;
+        stops.now();
+        stopCurrentRun();
+    }
+
+    /**
+     * One Ctrl-C: the first lets the current run finish and starts no other, the second stops the current run now.
+     * Says which on the console; safe from any thread.
+     */
+    public StopRequests.Stage interrupt() {
+        StopRequests.Stage stage = stops.press();
+        if (stage == StopRequests.Stage.AFTER_CURRENT) {
+            say("Ctrl-C: the current run finishes, then the sweep stops and writes its folder (marked incomplete). "
+                    + "Press Ctrl-C again to stop the current run now.");
+        } else {
+            say("Ctrl-C again: stopping the current run now; the sweep folder is still written.");
+            stopCurrentRun();
+        }
+        return stage;
+    }
+
+    private void stopCurrentRun() {
         PipelineRun run = current;
         if (run != null) {
             run.requestStop();
@@ -120,11 +150,11 @@ public final class Sweep {
             }
             RunOptions runOptions = new RunOptions(bootstrap, options.clientProperties(), runsDir,
                     options.metricsHost(), options.metricsPort(), options.connectTimeout(), options.drainTimeout(),
-                    -1, options.uiHost(), options.appJvms());
+                    -1, options.uiHost(), options.appJvms(), share);
             result = result(base, startedAt, false, share ? bootstrap : null, rows);
             SweepFiles.write(folder, result);
             for (SweepPlan.PlannedRun planned : plan.runs()) {
-                if (stopRequested) {
+                if (!stops.mayStartNext()) {
                     break;
                 }
                 say(progress.line(planned.label() + (plan.repeat() > 1 ? ", repetition " + planned.repetition()
@@ -143,6 +173,9 @@ public final class Sweep {
         }
         say(String.format(Locale.ROOT, "Sweep folder: %s (%d of %d runs%s)", folder, rows.size(),
                 plan.runs().size(), result.complete() ? "" : ", incomplete"));
+        say("");
+        say("Q: " + result.prompt());
+        SweepAnswer.sentences(result).forEach(line -> say("- " + line));
         return new Outcome(folder, result);
     }
 
@@ -161,7 +194,7 @@ public final class Sweep {
             }
         });
         current = run;
-        if (stopRequested) {
+        if (stops.stopCurrent()) {
             run.requestStop();
         }
         try {
@@ -176,8 +209,8 @@ public final class Sweep {
 
     private SweepResult result(Scenario base, Instant startedAt, boolean complete, String bootstrap,
                                List<SweepRow> rows) {
-        return new SweepResult(base.name(), base.prompt(), base.seed(), plan.varies(), plan.repeat(), startedAt,
-                clock.instant(), complete, plan.runs().size(), bootstrap, rows);
+        return new SweepResult(base.name(), prompt != null ? prompt : base.prompt(), base.seed(), plan.varies(),
+                plan.repeat(), startedAt, clock.instant(), complete, plan.runs().size(), bootstrap, rows, tradeOff);
     }
 
     private void say(String message) {

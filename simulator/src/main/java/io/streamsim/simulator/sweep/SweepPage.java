@@ -39,6 +39,8 @@ public final class SweepPage {
         m.put("drainSeconds", "drain time (s)");
         m.put("maxProcessingResumedSeconds", "processing resumed after a fault (s, worst)");
         m.put("maxLagRecoveredSeconds", "lag recovered after a fault (s, worst)");
+        m.put("maxPartitionShare", "largest partition's share (input or repartition topic)");
+        m.put("maxPartitionLagRecords", "largest lag of one partition (records)");
         return m;
     }
 
@@ -50,6 +52,9 @@ public final class SweepPage {
         StringBuilder b = new StringBuilder(HtmlReportPage.head("streamsim sweep: " + r.scenario()));
         b.append("<body>\n<h1>Sweep: ").append(escape(r.scenario())).append("</h1>\n");
         b.append("<p class=\"prompt\">").append(escape(r.prompt())).append("</p>\n");
+        b.append("<section id=\"answer\"><h2>Answer</h2>\n<ul>\n");
+        SweepAnswer.sentences(r).forEach(line -> b.append("<li>").append(escape(line)).append("</li>\n"));
+        b.append("</ul></section>\n");
         if (!r.complete()) {
             b.append("<p class=\"incomplete\" id=\"incomplete\">Incomplete: stopped after ").append(r.runs().size())
                     .append(" of ").append(r.runsPlanned()).append(" runs.</p>\n");
@@ -117,17 +122,33 @@ public final class SweepPage {
                 figures.addObject().put("name", name).put("label", label).put("unit", unit(name));
             }
         });
-        String y = r.runs().stream().anyMatch(row -> row.droppedLateFraction() != null && row.droppedLateFraction() > 0)
-                ? "droppedLateFraction" : "processedPerSecond";
-        if (r.runs().stream().anyMatch(row -> row.p99Seconds() != null)) {
+        SweepFile.TradeOff chosen = tradeOff(r);
+        if (chosen != null) {
             ObjectNode t = data.putObject("tradeOff");
-            t.putObject("x").put("name", "p99Seconds").put("label", CHARTED.get("p99Seconds"))
-                    .put("unit", unit("p99Seconds"));
-            t.putObject("y").put("name", y).put("label", CHARTED.get(y)).put("unit", unit(y));
+            t.putObject("x").put("name", chosen.x()).put("label", CHARTED.get(chosen.x()))
+                    .put("unit", unit(chosen.x()));
+            t.putObject("y").put("name", chosen.y()).put("label", CHARTED.get(chosen.y()))
+                    .put("unit", unit(chosen.y()));
         } else {
             data.putNull("tradeOff");
         }
         return data;
+    }
+
+    /**
+     * The trade-off chart's figures: the sweep file's, else dropped-late fraction (or processed rate, when nothing
+     * was dropped) against p99 latency; null when no run measured a p99.
+     */
+    static SweepFile.TradeOff tradeOff(SweepResult r) {
+        if (r.tradeOff() != null) {
+            return r.tradeOff();
+        }
+        if (r.runs().stream().noneMatch(row -> row.p99Seconds() != null)) {
+            return null;
+        }
+        return new SweepFile.TradeOff("p99Seconds", r.runs().stream()
+                .anyMatch(row -> row.droppedLateFraction() != null && row.droppedLateFraction() > 0)
+                ? "droppedLateFraction" : "processedPerSecond");
     }
 
     /** A figure's unit, short enough for the y axis. */
@@ -136,7 +157,7 @@ public final class SweepPage {
             return "seconds";
         }
         return switch (figure) {
-            case "droppedLateFraction" -> "fraction";
+            case "droppedLateFraction", "maxPartitionShare" -> "fraction";
             case "sentPerSecond" -> "events/s";
             case "processedPerSecond", "peakProcessedPerSecond" -> "records/s";
             default -> "records";

@@ -2,6 +2,7 @@ package io.streamsim.simulator.sweep;
 
 import io.streamsim.simulator.run.RunSummary;
 import io.streamsim.simulator.run.Sample;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -29,17 +30,23 @@ import java.util.Map;
  *                               when it never resumed
  * @param maxLagRecoveredSeconds longest time until lag recovered after a fault; null without faults or when it
  *                               never did
+ * @param maxPartitionShare      the largest share of one partition of any topic the skew figures measure (the input
+ *                               topic's processed records, each repartition stage's records): where a hot key lands;
+ *                               null when none was measured
+ * @param maxPartitionLagRecords the largest committed-offset lag of one partition of those topics in any sample; null
+ *                               when none was measured
  */
 public record SweepRow(int run, Map<String, String> values, int repetition, String folder, String outcome,
                        double sentPerSecond, double processedPerSecond, double peakProcessedPerSecond,
                        long peakLagRecords, Double drainSeconds, Double p50Seconds, Double p99Seconds,
                        Double droppedLateFraction, String oracleVerdict, Double maxProcessingResumedSeconds,
-                       Double maxLagRecoveredSeconds) {
+                       Double maxLagRecoveredSeconds, Double maxPartitionShare, Double maxPartitionLagRecords) {
 
     /** The figures' names, as the CSV's columns after the varied paths, and as sweep.json's keys. */
     public static final List<String> FIGURES = List.of("sentPerSecond", "processedPerSecond",
             "peakProcessedPerSecond", "peakLagRecords", "drainSeconds", "p50Seconds", "p99Seconds",
-            "droppedLateFraction", "oracleVerdict", "maxProcessingResumedSeconds", "maxLagRecoveredSeconds");
+            "droppedLateFraction", "oracleVerdict", "maxProcessingResumedSeconds", "maxLagRecoveredSeconds",
+            "maxPartitionShare", "maxPartitionLagRecords");
 
     public SweepRow {
         values = Map.copyOf(values);
@@ -58,7 +65,8 @@ public record SweepRow(int run, Map<String, String> values, int repetition, Stri
                 latencies ? latency.p50Seconds() : null, latencies ? latency.p99Seconds() : null, droppedFraction,
                 s.oracle() == null ? null : s.oracle().verdict(),
                 max(s.faults().stream().map(RunSummary.FaultRecovery::processingResumedAfterSeconds).toList()),
-                max(s.faults().stream().map(RunSummary.FaultRecovery::lagRecoveredAfterSeconds).toList()));
+                max(s.faults().stream().map(RunSummary.FaultRecovery::lagRecoveredAfterSeconds).toList()),
+                maxPartitionShare(s), maxPartitionLag(s));
     }
 
     /** A figure by its name in {@link #FIGURES}: a Number, a String or null. */
@@ -75,8 +83,32 @@ public record SweepRow(int run, Map<String, String> values, int repetition, Stri
             case "oracleVerdict" -> oracleVerdict;
             case "maxProcessingResumedSeconds" -> maxProcessingResumedSeconds;
             case "maxLagRecoveredSeconds" -> maxLagRecoveredSeconds;
+            case "maxPartitionShare" -> maxPartitionShare;
+            case "maxPartitionLagRecords" -> maxPartitionLagRecords;
             default -> throw new IllegalArgumentException("no figure " + name);
         };
+    }
+
+    static Double maxPartitionShare(RunSummary s) {
+        List<Double> shares = new ArrayList<>();
+        if (s.skew() != null) {
+            shares.add(s.skew().maxPartitionShare());
+        }
+        if (s.stageSkew() != null) {
+            s.stageSkew().stages().forEach(st -> shares.add(st.maxPartitionShare()));
+        }
+        return shares.stream().filter(Double::isFinite).max(Double::compare).orElse(null);
+    }
+
+    static Double maxPartitionLag(RunSummary s) {
+        List<Double> lags = new ArrayList<>();
+        if (s.skew() != null) {
+            lags.add((double) s.skew().maxPartitionLagRecords());
+        }
+        if (s.stageSkew() != null) {
+            s.stageSkew().stages().forEach(st -> lags.add((double) st.maxPartitionLagRecords()));
+        }
+        return lags.stream().filter(v -> v >= 0).max(Double::compare).orElse(null);
     }
 
     static Double drainSeconds(RunSummary s, List<Sample> samples) {

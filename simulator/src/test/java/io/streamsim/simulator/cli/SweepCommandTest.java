@@ -52,4 +52,46 @@ class SweepCommandTest {
         assertThat(sweep("../scenarios/late-orders-grace-tradeoff.yaml")).isEqualTo(ExitCodes.BAD_INPUT);
         assertThat(err.toString()).contains("--vary");
     }
+
+    @Test
+    void sweep_sweepFileWithABadValue_exitsTwoWithTheFileLineAndPathAndRunsNothing() throws Exception {
+        Path file = dir.resolve("grace.yaml");
+        Files.writeString(file, "scenario: " + Path.of("../scenarios/late-orders-grace-tradeoff.yaml")
+                .toAbsolutePath() + "\nvary:\n  topology.grace: [2s, banana]\n");
+        Path out = dir.resolve("out");
+
+        int code = sweep(file.toString(), "--out", out.toString());
+
+        assertThat(code).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(err.toString()).contains(file + ":3: vary.topology.grace[1]: 'banana' does not validate");
+        assertThat(out).doesNotExist();
+    }
+
+    @Test
+    void sweep_varyOnTheCommandLine_replacesTheSweepFilesValuesOfThatPath() throws Exception {
+        Path file = dir.resolve("grace.yaml");
+        Files.writeString(file, "scenario: " + Path.of("../scenarios/late-orders-grace-tradeoff.yaml")
+                .toAbsolutePath() + "\nvary:\n  topology.grace: [2s, 5s]\n");
+
+        int code = sweep(file.toString(), "--vary", "topology.grace=2s,banana", "--out", dir.resolve("o").toString());
+
+        assertThat(code).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(err.toString()).contains("with topology.grace=banana");
+    }
+
+    @Test
+    void sweep_shippedSweepFiles_allPlanWithoutProblems() throws Exception {
+        try (var files = Files.list(Path.of("../scenarios/sweeps"))) {
+            for (Path f : files.filter(p -> p.toString().endsWith(".yaml")).toList()) {
+                var sweepFile = io.streamsim.simulator.sweep.SweepFile.read(f);
+                var scenario = io.streamsim.model.scenario.ScenarioLoader.load(sweepFile.scenario());
+                SweepCommand command = new SweepCommand();
+                command.file = f;
+
+                var plan = command.plan(scenario, sweepFile.scenario(), sweepFile);
+
+                assertThat(plan.runs()).as(f.toString()).hasSizeGreaterThan(1);
+            }
+        }
+    }
 }

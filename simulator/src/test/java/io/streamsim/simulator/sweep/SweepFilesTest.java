@@ -76,9 +76,10 @@ class SweepFilesTest {
         assertThat(lines).hasSize(3);
         assertThat(lines.get(0)).isEqualTo("run,repetition,folder,topology.grace,outcome,sentPerSecond,"
                 + "processedPerSecond,peakProcessedPerSecond,peakLagRecords,drainSeconds,p50Seconds,p99Seconds,"
-                + "droppedLateFraction,oracleVerdict,maxProcessingResumedSeconds,maxLagRecoveredSeconds");
+                + "droppedLateFraction,oracleVerdict,maxProcessingResumedSeconds,maxLagRecoveredSeconds,"
+                + "maxPartitionShare,maxPartitionLagRecords");
         assertThat(lines.get(2)).isEqualTo("2,1,runs/r2,10s,completed,4000.5,3990.25,12000,4679,5,2.5,9.359,"
-                + "0.000566346,exact,8,8.5");
+                + "0.000566346,exact,8,8.5,,");
     }
 
     @Test
