@@ -51,6 +51,12 @@ final class SweepCommand implements Callable<Integer> {
                     + "repeat:, else 1).")
     Integer repeat;
 
+    @Option(names = "--warmup", paramLabel = "DURATION", defaultValue = "30s",
+            description = "Before the first counted run, run the first combination for this much of its load, "
+                    + "uncounted, so that no run pays alone for the JVM warming up; 0s: none "
+                    + "(default: ${DEFAULT-VALUE}).")
+    Duration warmUp;
+
     @Option(names = "--out", paramLabel = "DIR", defaultValue = "sweeps",
             description = "Where sweep folders go (default: ${DEFAULT-VALUE}).")
     Path out;
@@ -111,7 +117,8 @@ final class SweepCommand implements Callable<Integer> {
                 metrics.host, metrics.port, cluster.connectTimeout, cluster.drainTimeout, -1,
                 RunOptions.DEFAULT_UI_HOST, cluster.appJvms);
         Sweep sweep = new Sweep(plan, options, this.out, out, Clock.systemUTC())
-                .asking(sweepFile == null ? null : sweepFile.prompt(), sweepFile == null ? null : sweepFile.tradeOff());
+                .asking(sweepFile == null ? null : sweepFile.prompt(), sweepFile == null ? null : sweepFile.tradeOff())
+                .warmingUp(warmUp);
         try (StopOnShutdown stop = StopOnShutdown.install("streamsim-sweep-stop", sweep::requestStop,
                 sweep::awaitFinished, Duration.ofSeconds(90));
              CtrlC ctrlC = CtrlC.install(sweep::interrupt)) {

@@ -6,6 +6,7 @@ import io.streamsim.simulator.report.RunFolder;
 import io.streamsim.simulator.run.KafkaTarget;
 import io.streamsim.simulator.run.PipelineRun;
 import io.streamsim.simulator.run.RunDirectory;
+import io.streamsim.simulator.run.RunControl;
 import io.streamsim.simulator.run.RunListener;
 import io.streamsim.simulator.run.RunOptions;
 import io.streamsim.simulator.run.RunResult;
@@ -50,6 +51,7 @@ public final class Sweep {
     private volatile PipelineRun current;
     private String prompt;
     private SweepFile.TradeOff tradeOff;
+    private Duration warmUp = Duration.ZERO;
 
     /** {@code options.runsDir()} is ignored: the runs' folders go in the sweep folder under {@code sweepsDir}. */
     public Sweep(SweepPlan plan, RunOptions options, Path sweepsDir, PrintWriter console, Clock clock) {
@@ -75,6 +77,17 @@ public final class Sweep {
     public Sweep asking(String prompt, SweepFile.TradeOff tradeOff) {
         this.prompt = prompt;
         this.tradeOff = tradeOff;
+        return this;
+    }
+
+    /**
+     * Before the first counted run, the first combination runs for {@code load} of its timeline into
+     * {@code warm-up/}, uncounted: every run of a sweep shares one JVM, and the first one otherwise pays for the JIT
+     * compiling the broker's, the producers' and the app's hot paths (a sweep measured without it showed the first
+     * run lagging about 4x more than the same scenario run second, whichever value came first). Zero: none.
+     */
+    public Sweep warmingUp(Duration load) {
+        this.warmUp = load;
         return this;
     }
 
@@ -153,6 +166,9 @@ public final class Sweep {
                     -1, options.uiHost(), options.appJvms(), share);
             result = result(base, startedAt, false, share ? bootstrap : null, rows);
             SweepFiles.write(folder, result);
+            if (!warmUp.isZero() && stops.mayStartNext()) {
+                warmUp(folder, plan.runs().get(0), runOptions);
+            }
             for (SweepPlan.PlannedRun planned : plan.runs()) {
                 if (!stops.mayStartNext()) {
                     break;
@@ -204,6 +220,61 @@ public final class Sweep {
                     samples.isEmpty() ? List.of() : samples.get(0));
         } finally {
             current = null;
+        }
+    }
+
+    /** The first combination, stopped once its load has run for {@link #warmUp}; its figures are not counted. */
+    private void warmUp(Path folder, SweepPlan.PlannedRun first, RunOptions runOptions) throws IOException {
+        Scenario scenario = first.scenario();
+        Path dir = Files.createDirectories(folder.resolve("warm-up"));
+        Path scenarioFile = dir.resolve(scenario.name() + ".yaml");
+        Files.writeString(scenarioFile, "# the sweep's warm-up: " + first.label() + ", stopped after "
+                + warmUp.toSeconds() + "s of load\n" + first.yaml(), StandardCharsets.UTF_8);
+        say(String.format(Locale.ROOT, "Warm-up: %s for %ds of load, not counted (the first run in a JVM pays "
+                + "for the JIT)", first.label(), warmUp.toSeconds()));
+        RunOptions warmUpOptions = new RunOptions(runOptions.bootstrapServers(), runOptions.clientProperties(), dir,
+                runOptions.metricsHost(), runOptions.metricsPort(), runOptions.connectTimeout(),
+                runOptions.drainTimeout(), -1, runOptions.uiHost(), runOptions.appJvms(),
+                runOptions.sweepSharedBroker());
+        PipelineRun[] self = new PipelineRun[1];
+        PipelineRun run = new PipelineRun(scenario, scenarioFile, warmUpOptions, console, clock, new RunListener() {
+            @Override
+            public AutoCloseable controlsReady(RunControl controls) {
+                Thread watch = new Thread(() -> stopAfterLoad(controls, self[0]), "streamsim-sweep-warm-up");
+                watch.setDaemon(true);
+                watch.start();
+                return watch::interrupt;
+            }
+
+            @Override
+            public void finished(RunResult result, List<Sample> samples) throws IOException {
+                RunFolder.write(result.folder(), scenario, result.summary(), samples);
+            }
+        });
+        self[0] = run;
+        current = run;
+        if (stops.stopCurrent()) {
+            run.requestStop();
+        }
+        try {
+            run.execute();
+        } finally {
+            current = null;
+        }
+    }
+
+    private void stopAfterLoad(RunControl controls, PipelineRun run) {
+        try {
+            while (true) {
+                List<Sample> samples = controls.samples();
+                if (!samples.isEmpty() && samples.get(samples.size() - 1).elapsedSeconds() >= warmUp.toSeconds()) {
+                    run.requestStop();
+                    return;
+                }
+                Thread.sleep(200);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
