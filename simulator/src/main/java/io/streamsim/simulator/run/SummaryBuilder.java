@@ -169,7 +169,8 @@ final class SummaryBuilder {
         try {
             writer.stopUpdates();
             return writer.figures().withOnTopic(ReferenceTopicCheck.read(pipeline.target.clientConfig(),
-                    pipeline.topics.reference(), pipeline.topics.partitions(), READ_TIMEOUT));
+                    pipeline.topics.reference(),
+                    pipeline.scenario.reference().partitions(pipeline.scenario.topics()), READ_TIMEOUT));
         } catch (Exception e) {
             if (e instanceof InterruptedException) {
                 Thread.currentThread().interrupt();
