@@ -31,8 +31,8 @@ public final class ReferencePartitioning {
         EnrichStep enrich = (EnrichStep) topology.steps().get(enrichIndex.get());
         int own = reference.partitions().getAsInt();
         checks.that(enrich.join() == EnrichStep.Join.BROADCAST || own == topics.partitions(), "reference.partitions",
-                "is " + own + " but topics.partitions is " + topics.partitions() + ": the shuffle join at topology.steps["
-                        + enrichIndex.get() + "].enrich reads the input topic un-re-keyed beside a KTable over the"
+                "is " + own + " but topics.partitions is " + topics.partitions()
+                        + ": the shuffle join at topology.steps[" + enrichIndex.get() + "].enrich reads the input topic un-re-keyed beside a KTable over the"
                         + " reference topic, and Kafka refuses to start such a join unless both are co-partitioned"
                         + " (\"Topics not co-partitioned\"): make them equal, leave reference.partitions out (the"
                         + " input's count), or use join: broadcast, which reads every partition in every instance");
