@@ -33,7 +33,8 @@ public record TableStatus(String join, String store, Instant startedAt, Double r
         loads = List.copyOf(loads);
     }
 
-    TableStatus withHeld(Held h) {
+    /** The same report with {@code h} as what the store holds. */
+    public TableStatus withHeld(Held h) {
         return new TableStatus(join, store, startedAt, runningAfterSeconds, loads, h);
     }
 
