@@ -33,7 +33,8 @@ import org.apache.kafka.streams.processor.StateRestoreListener;
  *       {@link TableStatus#CHANGELOG_RESTORE}. (With {@code reuse.ktable.source.topics} Kafka would restore from
  *       the reference topic itself, up to the committed offset, instead of keeping a changelog.)</li>
  * </ul>
- * Restores of several partitions that overlap in time are one load, from the first start to the last end.
+ * Restores of several partitions that overlap in time are one load, from the first start to the last end; so are
+ * a global store's partitions before {@code RUNNING}, which the global thread restores one after the other.
  */
 final class TableLoads implements StateRestoreListener {
 
@@ -48,6 +49,8 @@ final class TableLoads implements StateRestoreListener {
     private String episodeTopic;
     private long episodeRecords;
     private int episodePartitions;
+    /** Index in {@link #loads} of a global restore that a later partition's restore continues; -1: none. */
+    private int openGlobalLoad = -1;
     private Instant sourceReadStart;
     private Map<TopicPartition, Long> endAtStart;
 
@@ -68,6 +71,7 @@ final class TableLoads implements StateRestoreListener {
     synchronized void running() {
         if (runningAt == null && startedAt != null) {
             runningAt = clock.instant();
+            openGlobalLoad = -1;
         }
     }
 
@@ -110,7 +114,10 @@ final class TableLoads implements StateRestoreListener {
         if (!store.equals(storeName)) {
             return;
         }
-        if (restoring.isEmpty()) {
+        if (restoring.isEmpty() && openGlobalLoad >= 0) {
+            loads.remove(openGlobalLoad); // the global thread restores one partition after the other: one load
+            openGlobalLoad = -1;
+        } else if (restoring.isEmpty()) {
             episodeStart = clock.instant();
             episodeTopic = partition.topic();
             episodeRecords = 0;
@@ -145,6 +152,9 @@ final class TableLoads implements StateRestoreListener {
         }
         loads.add(new TableStatus.Load(restoreKind, episodeTopic, episodeStart, episodeRecords, episodePartitions,
                 seconds(episodeStart, clock.instant())));
+        if (TableStatus.GLOBAL_RESTORE.equals(restoreKind) && runningAt == null) {
+            openGlobalLoad = loads.size() - 1;
+        }
     }
 
     /** This life so far; loads still going on last, with null seconds. */

@@ -111,4 +111,24 @@ class TableLoadsTest {
         assertThat(loads.sourceReadProgress(Map.of())).isFalse();
         assertThat(loads.sourceReadPending()).isTrue();
     }
+
+    @Test
+    void snapshot_globalPartitionsRestoredOneAfterTheOther_isOneLoadFromFirstStartToLastEnd() {
+        Ticker clock = new Ticker();
+        TableLoads loads = new TableLoads("reference-global", TableStatus.GLOBAL_RESTORE, clock);
+        loads.started();
+        loads.onRestoreStart(R0, "reference-global", 0, 495);
+        loads.onBatchRestored(R0, "reference-global", 494, 495);
+        clock.advance(Duration.ofMillis(300));
+        loads.onRestoreEnd(R0, "reference-global", 495);
+        clock.advance(Duration.ofMillis(700));
+        loads.onRestoreStart(R1, "reference-global", 0, 505);
+        loads.onBatchRestored(R1, "reference-global", 504, 505);
+        clock.advance(Duration.ofMillis(100));
+        loads.onRestoreEnd(R1, "reference-global", 505);
+        loads.running();
+
+        assertThat(loads.snapshot("broadcast").loads()).containsExactly(new TableStatus.Load(
+                TableStatus.GLOBAL_RESTORE, "run.reference", T0, 1000, 2, 1.1));
+    }
 }
