@@ -20,6 +20,9 @@ final class TableFigures {
     }
 
     /**
+     * Every load of every life, by start time; changelog restores of no records (Kafka registers the empty changelog
+     * of a first start as a restore, too) are left out.
+     *
      * @param lives  per instance name, each life's last table report, first start first
      * @param origin wall-clock start of the load
      */
@@ -29,6 +32,9 @@ final class TableFigures {
             for (int i = 0; i < tables.size(); i++) {
                 TableStatus t = tables.get(i);
                 for (TableStatus.Load load : t.loads()) {
+                    if (TableStatus.CHANGELOG_RESTORE.equals(load.kind()) && load.records() == 0) {
+                        continue; // an empty changelog at a first start, or a task handed over before it wrote any
+                    }
                     out.add(new ReferenceFigures.Bootstrap(instance, i + 1, seconds(origin, load.startedAt()),
                             load.kind(), load.topic(), load.records(), load.partitions(), millis(load.seconds()),
                             millis(t.runningAfterSeconds())));

@@ -13,10 +13,12 @@ class TableFiguresTest {
     private static final Instant LOAD_START = Instant.parse("2026-12-01T10:00:10Z");
 
     @Test
-    void bootstraps_aRestartedInstance_hasOneEntryPerLifeInSecondsFromTheLoadStart() {
+    void bootstraps_aRestartedInstance_hasItsLoadsPerLifeInSecondsFromTheLoadStartButNoEmptyRestore() {
         TableStatus first = new TableStatus("shuffle", "reference-table", Instant.parse("2026-12-01T10:00:08Z"), 2.0,
                 List.of(new TableStatus.Load(TableStatus.SOURCE_READ, "r.reference",
-                        Instant.parse("2026-12-01T10:00:08Z"), 1000, 2, 3.1234567)), null);
+                        Instant.parse("2026-12-01T10:00:08Z"), 1000, 2, 3.1234567),
+                        new TableStatus.Load(TableStatus.CHANGELOG_RESTORE, "app-reference-table-changelog",
+                                Instant.parse("2026-12-01T10:00:09Z"), 0, 2, 0.1)), null);
         TableStatus second = new TableStatus("shuffle", "reference-table", Instant.parse("2026-12-01T10:00:30Z"), 4.5,
                 List.of(new TableStatus.Load(TableStatus.CHANGELOG_RESTORE, "app-reference-table-changelog",
                         Instant.parse("2026-12-01T10:00:31.250Z"), 1040, 2, 0.8)), null);
