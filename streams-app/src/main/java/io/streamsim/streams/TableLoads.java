@@ -26,9 +26,9 @@ import org.apache.kafka.streams.processor.StateRestoreListener;
  *       store has its own changelog topic ({@code <application.id>-reference-table-changelog}) and the reference
  *       topic is an ordinary source. At a first start the changelog is empty and there is nothing to restore: the
  *       table fills as its task processes the reference partition, in timestamp order with the orders. That is
- *       measured as a {@link TableStatus#SOURCE_READ}: from {@code start()} until the committed offsets of every
- *       reference partition of the instance's active tasks reach the end offsets those partitions had at start (to
- *       within the commit interval). After a crash, or when a task moves here, the store is restored from the
+ *       measured as a {@link TableStatus#SOURCE_READ}: from {@code start()} until the group's committed offsets (on
+ *       the broker) of every reference partition of the instance's active tasks reach the end offsets those
+ *       partitions had at start (to within the commit interval and a 200ms poll). After a crash, or when a task moves here, the store is restored from the
  *       changelog (from the beginning under exactly_once_v2 after a crash, which leaves no checkpoint): a
  *       {@link TableStatus#CHANGELOG_RESTORE}. (With {@code reuse.ktable.source.topics} Kafka would restore from
  *       the reference topic itself, up to the committed offset, instead of keeping a changelog.)</li>
