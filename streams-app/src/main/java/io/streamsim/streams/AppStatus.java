@@ -1,5 +1,6 @@
 package io.streamsim.streams;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.core.JsonGenerator;
@@ -36,9 +37,10 @@ import java.util.Objects;
  * @param droppedLateApp   {@link AppMeters#recordsDroppedLate()}
  * @param droppedLateKafka {@link StreamsApp#droppedRecordsByKafka()}: can fall after a rebalance
  * @param rebalances       {@link AppMeters#rebalances()}, the one at startup included
+ * @param table            the enrich step's reference table in this instance ({@link TableStatus}); null without one
  */
 @JsonPropertyOrder({"instance", "state", "slowUntil", "slowPerRecordMs", "processed", "droppedLateApp",
-        "droppedLateKafka", "deadLettered", "droppedUndecodable", "rebalances"})
+        "droppedLateKafka", "deadLettered", "droppedUndecodable", "rebalances", "table"})
 public record AppStatus(
         String instance,
         String state,
@@ -52,7 +54,9 @@ public record AppStatus(
         long droppedLateKafka,
         long deadLettered,
         long droppedUndecodable,
-        long rebalances) {
+        long rebalances,
+        @JsonInclude(JsonInclude.Include.NON_NULL)
+        TableStatus table) {
 
     /** Instants as ISO-8601 text; fields a newer app adds are ignored by an older reader. */
     private static final ObjectMapper JSON = new ObjectMapper()
@@ -60,6 +64,14 @@ public record AppStatus(
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE);
+
+    /** An instance without a reference table. */
+    public AppStatus(String instance, String state, Instant slowUntil, Duration slowPerRecord, long processed,
+                     long droppedLateApp, long droppedLateKafka, long deadLettered, long droppedUndecodable,
+                     long rebalances) {
+        this(instance, state, slowUntil, slowPerRecord, processed, droppedLateApp, droppedLateKafka, deadLettered,
+                droppedUndecodable, rebalances, null);
+    }
 
     public AppStatus {
         Objects.requireNonNull(instance, "instance");

@@ -62,6 +62,8 @@ public final class MetricsServer implements AutoCloseable {
     public static final String DEFAULT_HOST = "127.0.0.1";
     public static final String PATH = "/metrics";
     public static final String STATUS_PATH = "/control/status";
+    /** {@code GET /control/status?table=held}: the status with what the reference table's store holds. */
+    public static final String TABLE_HELD_QUERY = "table=held";
     public static final String SLOW_PATH = "/control/slow";
     /** The longest slow-down one control may ask for: a demo's slow consumer, not an instance left crippled. */
     public static final Duration MAX_SLOW_DOWN = ProcessingThrottle.MAX_LASTING;
@@ -170,7 +172,8 @@ public final class MetricsServer implements AutoCloseable {
         if (STATUS_PATH.equals(path)) {
             requireGet(exchange);
             guard.requireToken(exchange.getRequestHeaders());
-            reply(exchange, 200, JSON, control.status().toJson() + "\n");
+            boolean tableHeld = TABLE_HELD_QUERY.equals(exchange.getRequestURI().getQuery());
+            reply(exchange, 200, JSON, control.status(tableHeld).toJson() + "\n");
         } else if (SLOW_PATH.equals(path)) {
             guard.requireSameOriginPost(exchange);
             guard.requireToken(exchange.getRequestHeaders());

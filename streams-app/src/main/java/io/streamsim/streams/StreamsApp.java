@@ -5,9 +5,13 @@ import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
+import io.streamsim.model.ReferenceSchema;
+import io.streamsim.model.scenario.EnrichStep;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -16,13 +20,20 @@ import java.util.Properties;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.Metric;
 import org.apache.kafka.common.MetricName;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TaskMetadata;
+import org.apache.kafka.streams.ThreadMetadata;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
 import org.slf4j.Logger;
@@ -63,6 +74,12 @@ public final class StreamsApp implements AutoCloseable, AppControl {
     private final List<KafkaStreams.StateListener> stateListeners = new CopyOnWriteArrayList<>();
     private final Object stateLock = new Object();
     private volatile Throwable failure;
+    /** The enrich step's table loads in this life; null without an enrich step. */
+    private final TableLoads tableLoads;
+    private final String tableJoin;
+    private final String referenceTopic;
+    private volatile ScheduledFuture<?> sourceReadWatch;
+    private volatile Admin sourceReadAdmin;
 
     public StreamsApp(StreamsAppConfig config, MeterRegistry registry) {
         this.config = Objects.requireNonNull(config, "config");
@@ -71,6 +88,20 @@ public final class StreamsApp implements AutoCloseable, AppControl {
         Topology topology = WindowedAggregation.build(config.topology(), config.inputTopic(), config.outputTopic(),
                 meters, Clock.systemUTC(), throttle);
         this.streams = new KafkaStreams(topology, properties(config, meters));
+        Optional<EnrichStep> enrich = config.topology().enrich();
+        this.referenceTopic = ReferenceSchema.topicBeside(config.inputTopic());
+        if (enrich.isPresent()) {
+            boolean broadcast = enrich.get().join() == EnrichStep.Join.BROADCAST;
+            this.tableJoin = broadcast ? "broadcast" : enrich.get().versionedHistory().isPresent()
+                    ? "shuffle, versioned" : "shuffle";
+            this.tableLoads = new TableLoads(broadcast ? EnrichStepBuilder.GLOBAL_STORE : EnrichStepBuilder.TABLE_STORE,
+                    broadcast ? TableStatus.GLOBAL_RESTORE : TableStatus.CHANGELOG_RESTORE, Clock.systemUTC());
+            // Despite its name, Kafka calls this listener for every store's restore, global or a task's.
+            streams.setGlobalStateRestoreListener(tableLoads);
+        } else {
+            this.tableJoin = null;
+            this.tableLoads = null;
+        }
         streams.setUncaughtExceptionHandler(e -> {
             LOG.error("Stream thread of instance {} failed; shutting the instance down", config.instanceId(), e);
             failure = e;
@@ -79,6 +110,9 @@ public final class StreamsApp implements AutoCloseable, AppControl {
         streams.setStateListener((newState, oldState) -> {
             if (newState == KafkaStreams.State.REBALANCING && oldState != KafkaStreams.State.REBALANCING) {
                 meters.recordRebalance();
+            }
+            if (newState == KafkaStreams.State.RUNNING && tableLoads != null) {
+                tableLoads.running();
             }
             for (KafkaStreams.StateListener listener : stateListeners) {
                 try {
@@ -151,7 +185,97 @@ public final class StreamsApp implements AutoCloseable, AppControl {
     }
 
     public void start() {
+        if (tableLoads != null) {
+            tableLoads.started();
+        }
+        Instant startedAt = Clock.systemUTC().instant();
         streams.start();
+        if (tableLoads != null && !tableJoin.equals("broadcast")) {
+            metricsScheduler.execute(() -> watchSourceRead(startedAt));
+        }
+    }
+
+    /**
+     * A shuffle join's {@link TableStatus#SOURCE_READ}: the reference topic's end offsets now, then every
+     * {@link #SOURCE_READ_POLL} the group's committed offsets (as the broker has them: under exactly_once_v2,
+     * committed with the transaction) of the reference partitions of this instance's active tasks, until they reach
+     * those ends. (Not {@code TaskMetadata#committedOffsets()}: in our runs it reached the ends only with the catch-up of
+     * the orders, seconds to tens of seconds after the broker had them.)
+     */
+    private void watchSourceRead(Instant startedAt) {
+        Properties p = new Properties();
+        p.putAll(adminConfig());
+        Admin admin = Admin.create(p);
+        try {
+            int partitions = admin.describeTopics(List.of(referenceTopic)).allTopicNames()
+                    .get(30, TimeUnit.SECONDS).get(referenceTopic).partitions().size();
+            Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+            for (int i = 0; i < partitions; i++) {
+                latest.put(new TopicPartition(referenceTopic, i), OffsetSpec.latest());
+            }
+            Map<TopicPartition, Long> ends = new HashMap<>();
+            admin.listOffsets(latest).all().get(30, TimeUnit.SECONDS).forEach((tp, r) -> ends.put(tp, r.offset()));
+            tableLoads.sourceReadFrom(startedAt, ends);
+        } catch (Exception e) {
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
+            LOG.warn("Instance {}: cannot read the reference topic's end offsets; no source-read figure: {}",
+                    config.instanceId(), e.toString());
+            admin.close(Duration.ZERO);
+            return;
+        }
+        sourceReadAdmin = admin;
+        sourceReadWatch = metricsScheduler.scheduleWithFixedDelay(() -> {
+            if (streams.state() != KafkaStreams.State.RUNNING) {
+                return;
+            }
+            try {
+                Map<TopicPartition, OffsetAndMetadata> group = admin.listConsumerGroupOffsets(config.applicationId())
+                        .partitionsToOffsetAndMetadata().get(5, TimeUnit.SECONDS);
+                Map<TopicPartition, Long> committed = new HashMap<>();
+                for (ThreadMetadata thread : streams.metadataForLocalThreads()) {
+                    for (TaskMetadata task : thread.activeTasks()) {
+                        for (TopicPartition tp : task.topicPartitions()) {
+                            if (tp.topic().equals(referenceTopic)) {
+                                OffsetAndMetadata o = group.get(tp);
+                                committed.put(tp, o == null ? -1L : o.offset());
+                            }
+                        }
+                    }
+                }
+                if (tableLoads.sourceReadProgress(committed)) {
+                    stopSourceRead();
+                }
+            } catch (Exception e) {
+                if (e instanceof InterruptedException) {
+                    Thread.currentThread().interrupt();
+                }
+                LOG.debug("Instance {}: committed offsets not read: {}", config.instanceId(), e.toString());
+            }
+        }, 0, SOURCE_READ_POLL.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private void stopSourceRead() {
+        ScheduledFuture<?> watch = sourceReadWatch;
+        if (watch != null) {
+            watch.cancel(false);
+        }
+        Admin admin = sourceReadAdmin;
+        sourceReadAdmin = null;
+        if (admin != null) {
+            admin.close(Duration.ZERO);
+        }
+    }
+
+    /** How often the source read's committed offsets are asked for: twice the commit interval of exactly_once_v2. */
+    private static final Duration SOURCE_READ_POLL = Duration.ofMillis(200);
+
+    private Map<String, Object> adminConfig() {
+        Map<String, Object> c = new HashMap<>();
+        c.put("bootstrap.servers", config.bootstrapServers());
+        config.clientConfig().forEach((k, v) -> c.put(String.valueOf(k), v));
+        return c;
     }
 
     /** Waits until the instance is {@code RUNNING}; false on timeout or once it can no longer get there. */
@@ -199,11 +323,36 @@ public final class StreamsApp implements AutoCloseable, AppControl {
 
     @Override
     public AppStatus status() {
+        return status(false);
+    }
+
+    /**
+     * @param tableHeld also count what the reference table's store holds ({@link TableHoldings}): an iteration of
+     *                  the store, so only when asked (at the end of the load)
+     */
+    @Override
+    public AppStatus status(boolean tableHeld) {
         Duration remaining = throttle.remaining();
+        TableStatus table = tableLoads == null ? null : tableLoads.snapshot(tableJoin);
+        if (table != null && tableHeld) {
+            table = table.withHeld(tableHeld(table.store()));
+        }
         return new AppStatus(config.instanceId(), streams.state().name(),
                 remaining.isZero() ? null : Clock.systemUTC().instant().plus(remaining), throttle.perRecord(),
                 meters.recordsProcessed(), meters.recordsDroppedLate(), droppedRecordsByKafka(),
-                meters.recordsDeadLettered(), meters.recordsDroppedUndecodable(), meters.rebalances());
+                meters.recordsDeadLettered(), meters.recordsDroppedUndecodable(), meters.rebalances(), table);
+    }
+
+    /** What the table's store holds; null when it cannot be asked (not running, a query failed). */
+    private TableStatus.Held tableHeld(String store) {
+        try {
+            return tableJoin.endsWith("versioned")
+                    ? TableHoldings.ofVersionedStore(streams, store, referenceTopic, adminConfig())
+                    : TableHoldings.ofKeyValueStore(streams, store, referenceTopic);
+        } catch (RuntimeException e) {
+            LOG.warn("Instance {}: cannot count the table store {}: {}", config.instanceId(), store, e.toString());
+            return null;
+        }
     }
 
     /** Why a stream thread died, if one did. */
@@ -254,6 +403,7 @@ public final class StreamsApp implements AutoCloseable, AppControl {
                 .withGroupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP));
         kafkaStreamsMetrics.close();
         metricsScheduler.shutdownNow();
+        stopSourceRead();
         gauges.forEach(registry::remove);
         gauges.clear();
         return closed;

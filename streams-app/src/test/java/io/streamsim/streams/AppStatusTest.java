@@ -59,4 +59,16 @@ class AppStatusTest {
         assertThatThrownBy(() -> AppStatus.fromJson("{\"instance\":\"a\",\"slowPerRecordMs\":0.000}"))
                 .isInstanceOf(IOException.class);
     }
+
+    @Test
+    void fromJson_withATableAndItsLoads_isTheSameStatus() throws IOException {
+        TableStatus table = new TableStatus("shuffle", "reference-table", Instant.parse("2026-12-01T10:00:00Z"), 2.5,
+                java.util.List.of(new TableStatus.Load(TableStatus.CHANGELOG_RESTORE, "app-reference-table-changelog",
+                        Instant.parse("2026-12-01T10:00:01Z"), 1234, 2, 0.75)),
+                new TableStatus.Held(1000, 120_000, "store iterated"));
+        AppStatus status = new AppStatus("a", "RUNNING", null, Duration.ZERO, 0, 0, 0, 0, 0, 1, table);
+
+        assertThat(status.toJson()).contains("\"table\":{\"join\":\"shuffle\"");
+        assertThat(AppStatus.fromJson(status.toJson())).isEqualTo(status);
+    }
 }

@@ -67,6 +67,7 @@ public record Scenario(
         checkFaults(faults, duration, topics, app, producer, checks);
         checks.that(!reference.table() || events.keys() <= MAX_REFERENCE_ROWS, "reference",
                 "the table has one row per key (events.keys: " + events.keys() + "): at most " + MAX_REFERENCE_ROWS);
+        ReferencePartitioning.check(topology, topics, reference, checks);
         checks.done();
     }
 

@@ -66,7 +66,7 @@ class ReferenceReaderTest {
         List<Violation> v = violations(MINIMAL + "reference:\n  updatesPerSecond: 1\n  table: sellers\n");
 
         assertThat(v).containsExactly(new Violation(SOURCE, 12, "reference.table",
-                "unknown key (allowed here: updatesPerSecond)"));
+                "unknown key (allowed here: partitions, updatesPerSecond)"));
     }
 
     @Test

@@ -177,10 +177,11 @@ final class RunCommand implements Callable<Integer> {
                         read.records(), read.versionZero(), read.updates(), read.keys(),
                         read.problems().isEmpty() ? "consistent" : "PROBLEMS: " + String.join("; ", read.problems()));
             }
+            TableConsole.print(out, s.reference());
         }
         if (s.oracle() != null && s.oracle().enrich() != null) {
             EnrichFigures e = s.oracle().enrich();
-            out.printf(Locale.ROOT, "  enrich (%s join%s): table %d rows, %d bytes%s%n", e.join(),
+            out.printf(Locale.ROOT, "  enrich (%s join%s): table on the topic %d rows, %d bytes%s%n", e.join(),
                     e.versioned() ? ", versioned" : "", e.table().rows(), e.table().bytes(),
                     "broadcast".equals(e.join()) ? " in every instance"
                             : "; largest task " + e.table().largestPartitionRows() + " rows, "

@@ -1,5 +1,6 @@
 package io.streamsim.simulator.cli;
 
+import io.streamsim.model.scenario.ReferencePartitioning;
 import io.streamsim.model.scenario.Scenario;
 import io.streamsim.model.scenario.ScenarioException;
 import io.streamsim.model.scenario.ScenarioLoader;
@@ -37,6 +38,7 @@ final class ValidateCommand implements Callable<Integer> {
                 Scenario s = ScenarioLoader.load(file, SummaryFigures.RUN_SUMMARY);
                 out.printf("%s: ok (%s, %d events over %ds, seed %d)%n", file, s.name(),
                         s.timeline().totalEvents(), s.duration().toSeconds(), s.seed());
+                ReferencePartitioning.describe(s).ifPresent(line -> out.printf("  %s%n", line));
             } catch (ScenarioException e) {
                 bad++;
                 for (Violation v : e.violations()) {

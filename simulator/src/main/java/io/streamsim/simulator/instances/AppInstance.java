@@ -1,6 +1,9 @@
 package io.streamsim.simulator.instances;
 
+import io.streamsim.streams.TableStatus;
 import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
 import java.util.OptionalInt;
 
 /** One app instance of a run, named {@code app-instance-N}: started, crashed, stopped and restarted by name. */
@@ -52,4 +55,20 @@ public interface AppInstance {
 
     /** The exit status of its last life once that has ended: 137 after a kill, 0 after a clean stop. */
     OptionalInt exitCode();
+
+    /**
+     * The enrich step's reference table in each life so far, the first start first, as the instance last reported it
+     * (a dead life: its last answer); empty without an enrich step.
+     */
+    default List<TableStatus> tableLives() {
+        return List.of();
+    }
+
+    /**
+     * Asks a live instance to count what its table store holds now (an iteration of the store: at the end of the
+     * load, not every second); empty when it is not alive, has no table or cannot tell.
+     */
+    default Optional<TableStatus.Held> tableHeld() {
+        return Optional.empty();
+    }
 }

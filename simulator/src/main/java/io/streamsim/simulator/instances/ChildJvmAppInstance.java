@@ -4,6 +4,7 @@ import io.streamsim.streams.MetricsServer;
 import io.streamsim.streams.http.FormParams;
 import io.streamsim.streams.http.LoopbackGuard;
 import io.streamsim.streams.AppStatus;
+import io.streamsim.streams.TableStatus;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -18,10 +19,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,6 +39,8 @@ public final class ChildJvmAppInstance implements AppInstance {
     private static final Logger LOG = LoggerFactory.getLogger(ChildJvmAppInstance.class);
     private static final String PREFIX = "streamsim-app ";
     private static final Duration HTTP_TIMEOUT = Duration.ofSeconds(2);
+    /** Counting the table store iterates it (and, versioned, reads the reference partitions): more than a poll. */
+    private static final Duration HELD_TIMEOUT = Duration.ofSeconds(30);
     private static final Duration REAP_TIMEOUT = Duration.ofSeconds(10);
     private static final Set<Process> LIVE = ConcurrentHashMap.newKeySet();
 
@@ -47,6 +54,7 @@ public final class ChildJvmAppInstance implements AppInstance {
     private final HttpClient http;
     private final Object lock = new Object();
     private volatile InstanceStatus earlierLives = InstanceStatus.NONE;
+    private final List<TableStatus> earlierTables = new CopyOnWriteArrayList<>();
     private volatile Life life;
 
     public ChildJvmAppInstance(String name, AppLaunch launch) {
@@ -62,6 +70,7 @@ public final class ChildJvmAppInstance implements AppInstance {
         volatile int port = -1;
         volatile String reportedState = InstanceStatus.STARTING;
         volatile InstanceStatus last = InstanceStatus.NONE;
+        volatile TableStatus lastTable;
         volatile String endState;
 
         Life(Process process, Thread reader) {
@@ -99,6 +108,9 @@ public final class ChildJvmAppInstance implements AppInstance {
                 holder[0] = started;
                 if (previous != null) {
                     earlierLives = earlierLives.plus(previous.last, InstanceStatus.NOT_STARTED, false);
+                    if (previous.lastTable != null) {
+                        earlierTables.add(previous.lastTable);
+                    }
                 }
                 life = started;
                 reader.start();
@@ -142,6 +154,7 @@ public final class ChildJvmAppInstance implements AppInstance {
             case "final-status" -> {
                 try {
                     l.last = parse(value, false);
+                    keepTable(l, AppStatus.fromJson(value).table());
                 } catch (IOException e) {
                     LOG.warn("Unreadable final status from {}: {}", name, value);
                 }
@@ -257,6 +270,7 @@ public final class ChildJvmAppInstance implements AppInstance {
                     HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() == 200) {
                 l.last = parse(response.body(), true);
+                keepTable(l, AppStatus.fromJson(response.body()).table());
             }
         } catch (IOException e) {
             LOG.debug("{} did not answer: {}", name, e.toString());
@@ -326,5 +340,56 @@ public final class ChildJvmAppInstance implements AppInstance {
     public long pid() {
         Life l = life;
         return l == null ? -1 : l.process.pid();
+    }
+
+    /** Keeps a life's latest table report, and the store count it last gave when the new report has none. */
+    private static void keepTable(Life l, TableStatus table) {
+        if (table == null) {
+            return;
+        }
+        TableStatus before = l.lastTable;
+        l.lastTable = table.held() == null && before != null && before.held() != null
+                ? table.withHeld(before.held()) : table;
+    }
+
+    @Override
+    public List<TableStatus> tableLives() {
+        Life l;
+        List<TableStatus> all;
+        synchronized (lock) {
+            l = life;
+            all = new ArrayList<>(earlierTables);
+        }
+        if (l != null) {
+            refresh(l);
+            if (l.lastTable != null) {
+                all.add(l.lastTable);
+            }
+        }
+        return all;
+    }
+
+    @Override
+    public Optional<TableStatus.Held> tableHeld() {
+        Life l = life;
+        if (l == null || l.port <= 0 || !l.process.isAlive()) {
+            return Optional.empty();
+        }
+        try {
+            HttpResponse<String> response = http.send(control(l, MetricsServer.STATUS_PATH + "?"
+                    + MetricsServer.TABLE_HELD_QUERY).timeout(HELD_TIMEOUT).GET().build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                return Optional.empty();
+            }
+            keepTable(l, AppStatus.fromJson(response.body()).table());
+            return Optional.ofNullable(l.lastTable).map(TableStatus::held);
+        } catch (IOException e) {
+            LOG.warn("{} did not count its table: {}", name, e.toString());
+            return Optional.empty();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.empty();
+        }
     }
 }

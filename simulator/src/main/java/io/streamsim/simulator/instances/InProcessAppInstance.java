@@ -8,13 +8,17 @@ import io.streamsim.streams.StreamsApp;
 import io.streamsim.streams.StreamsAppConfig;
 import io.streamsim.streams.ThreadRatios;
 import io.streamsim.streams.StreamsAppMain;
+import io.streamsim.streams.TableStatus;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.apache.kafka.streams.KafkaStreams;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,6 +43,7 @@ public final class InProcessAppInstance implements AppInstance {
     private final AppLaunch launch;
     private final Object lock = new Object();
     private volatile InstanceStatus earlierLives = InstanceStatus.NONE;
+    private final List<TableStatus> earlierTables = new CopyOnWriteArrayList<>();
     private volatile Life life;
 
     public InProcessAppInstance(String name, AppLaunch launch) {
@@ -52,6 +57,7 @@ public final class InProcessAppInstance implements AppInstance {
         final PrometheusMeterRegistry registry;
         final MetricsServer server;
         volatile InstanceStatus last = InstanceStatus.NONE;
+        volatile TableStatus lastTable;
         volatile String endState;
         volatile int exitCode = -1;
 
@@ -96,6 +102,9 @@ public final class InProcessAppInstance implements AppInstance {
                 Life started = new Life(app, registry, server);
                 if (previous != null) {
                     earlierLives = earlierLives.plus(previous.last, InstanceStatus.NOT_STARTED, false);
+                    if (previous.lastTable != null) {
+                        earlierTables.add(previous.lastTable);
+                    }
                 }
                 life = started;
                 app.start();
@@ -173,6 +182,7 @@ public final class InProcessAppInstance implements AppInstance {
 
     private static InstanceStatus statusOf(Life l, boolean alive) {
         AppStatus s = l.app.status();
+        l.lastTable = s.table();
         return new InstanceStatus(s.processed(), s.droppedLateApp(), s.droppedLateKafka(), s.deadLettered(),
                 s.rebalances(), s.state(), alive);
     }
@@ -200,5 +210,35 @@ public final class InProcessAppInstance implements AppInstance {
             return OptionalInt.empty();
         }
         return OptionalInt.of(l.exitCode >= 0 ? l.exitCode : 1);
+    }
+
+    @Override
+    public List<TableStatus> tableLives() {
+        synchronized (lock) {
+            List<TableStatus> all = new ArrayList<>(earlierTables);
+            Life l = life;
+            if (l != null) {
+                if (l.endState == null) {
+                    l.lastTable = l.app.status().table();
+                }
+                if (l.lastTable != null) {
+                    all.add(l.lastTable);
+                }
+            }
+            return all;
+        }
+    }
+
+    @Override
+    public Optional<TableStatus.Held> tableHeld() {
+        Life l = life;
+        if (l == null || !l.alive()) {
+            return Optional.empty();
+        }
+        TableStatus table = l.app.status(true).table();
+        if (table != null) {
+            l.lastTable = table;
+        }
+        return Optional.ofNullable(table).map(TableStatus::held);
     }
 }

@@ -107,10 +107,13 @@ public final class OracleCheck {
             Map<TopicPartition, Long> inputEnd = endOffsets(consumer, inputTopic, partitions, deadlineNanos);
             Map<TopicPartition, Long> outputEnd = endOffsets(consumer, outputTopic, partitions, deadlineNanos);
 
-            EnrichFigures.FootprintBuilder footprint = new EnrichFigures.FootprintBuilder(partitions);
+            // reference.partitions may differ from the input's (a broadcast join): ask the topic itself.
+            String referenceTopic = ReferenceSchema.topicBeside(inputTopic);
+            int referencePartitions = spec.enrich().isEmpty() ? partitions
+                    : consumer.partitionsFor(referenceTopic, timeout).size();
+            EnrichFigures.FootprintBuilder footprint = new EnrichFigures.FootprintBuilder(referencePartitions);
             ReferenceHistory reference = spec.enrich().isEmpty() ? null
-                    : readReference(consumer, ReferenceSchema.topicBeside(inputTopic), partitions, footprint,
-                            deadlineNanos, timeout);
+                    : readReference(consumer, referenceTopic, referencePartitions, footprint, deadlineNanos, timeout);
             WindowOracle oracle = new WindowOracle(spec, window -> false, partitions, reference);
             long[] backfill = new long[3];
             long inputRead = read(consumer, inputEnd, r -> acceptCountingBackfill(oracle, r, backfill), deadlineNanos,

@@ -26,10 +26,11 @@ final class EnrichSection {
         row(b, "Reference rows read / keys", e.referenceRows() + " / " + e.referenceKeys(),
                 "every version on the compacted reference topic after the run, and the distinct sellers or pages");
         if (t != null) {
-            row(b, broadcast ? "Table held by every instance (rows / bytes)" : "Table in all / in the largest task "
-                    + "(rows / bytes)", broadcast ? t.rows() + " / " + t.bytes()
+            row(b, broadcast ? "Table held by every instance, from the topic (rows / bytes)" : "Table in all / in the "
+                    + "largest task, from the topic (rows / bytes)", broadcast ? t.rows() + " / " + t.bytes()
                     : t.rows() + " / " + t.bytes() + "; " + t.largestPartitionRows() + " / "
-                            + t.largestPartitionBytes(), "latest row per key, key and value bytes, over "
+                            + t.largestPartitionBytes(), "the check: the reference topic read back after the run, latest row per key,"
+                            + " key and value bytes, over "
                             + t.partitions() + " partitions" + (broadcast ? "" : ": an instance holds its tasks' share"));
         }
         if (e.observable()) {

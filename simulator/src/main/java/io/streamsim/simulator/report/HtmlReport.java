@@ -195,6 +195,7 @@ public final class HtmlReport {
         b.append("</p>\n");
         StepsSection.append(b, s);
         EnrichSection.append(b, s);
+        TableLoadsSection.append(b, s);
         viewedTwiceThenBought(b, s);
     }
 

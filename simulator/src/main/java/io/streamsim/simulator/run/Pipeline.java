@@ -60,6 +60,8 @@ final class Pipeline implements AutoCloseable {
     volatile FaultRunner faults;
     /** The reference table's writer; null when the scenario has no table. */
     volatile ReferenceWriter reference;
+    /** What each instance's reference table store held after the drain; empty until then. */
+    volatile Map<String, io.streamsim.streams.TableStatus.Held> tableHeld = Map.of();
     /** Wall-clock time of the start of the load (emitted-at of the first event); set when the producers start. */
     Instant origin;
     /** Event time as a function of the wall offset from {@link #origin}; set when the producers start. */

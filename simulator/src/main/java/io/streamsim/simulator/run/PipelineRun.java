@@ -93,6 +93,9 @@ public final class PipelineRun {
             if (end instanceof StageEnd.Finished) {
                 drain = new Drain(pipeline, sampler, () -> stopRequested);
                 end = drain.run();
+                if (end instanceof StageEnd.Finished && scenario.topology().enrich().isPresent()) {
+                    pipeline.tableHeld = TableFigures.askHeld(pipeline.instances);
+                }
             }
             if (end instanceof StageEnd.Finished) {
                 oracle = checkWithOracle(pipeline);

@@ -1,6 +1,7 @@
 package io.streamsim.simulator.run;
 
 import java.util.List;
+import java.util.Objects;
 
 /**
  * The run's reference table, as {@code summary.json}'s {@code reference} section: null when the scenario has none.
@@ -12,9 +13,61 @@ import java.util.List;
  * @param updatesFailed    updates the broker refused or that timed out
  * @param lastError        the last write error, null when none
  * @param onTopic          what the topic held when read back after the load; null when it was not read
+ * @param bootstraps       how long each app instance took to load the table, per life (first start, each restart)
+ *                         and per load, as the instances themselves measured it ({@link TableFigures}); empty without
+ *                         an enrich step
+ * @param held             what each instance's table store held after the drain, counted in the store itself;
+ *                         empty when not asked (no enrich step, no drain)
  */
 public record ReferenceFigures(String topic, String table, long rows, long rowsWritten, double updatesPerSecond,
-                               long updatesWritten, long updatesFailed, String lastError, OnTopic onTopic) {
+                               long updatesWritten, long updatesFailed, String lastError, OnTopic onTopic,
+                               List<Bootstrap> bootstraps, List<Held> held) {
+
+    public ReferenceFigures {
+        bootstraps = List.copyOf(Objects.requireNonNullElse(bootstraps, List.of()));
+        held = List.copyOf(Objects.requireNonNullElse(held, List.of()));
+    }
+
+    /** Before the instances were asked. */
+    public ReferenceFigures(String topic, String table, long rows, long rowsWritten, double updatesPerSecond,
+                            long updatesWritten, long updatesFailed, String lastError, OnTopic onTopic) {
+        this(topic, table, rows, rowsWritten, updatesPerSecond, updatesWritten, updatesFailed, lastError, onTopic,
+                List.of(), List.of());
+    }
+
+    /**
+     * One load of the table by one life of one instance.
+     *
+     * @param life                1 for the first start, 2 after the first restart, ...
+     * @param startedAtSeconds    when the load began, in seconds from the start of the load (negative: before it)
+     * @param kind                {@code global-restore} (broadcast: the global store restored from the reference
+     *                            topic before processing), {@code changelog-restore} (shuffle: the KTable store
+     *                            restored from its changelog, after a restart or a task move) or {@code source-read}
+     *                            (shuffle: the task's reference partitions processed up to the end offsets they had
+     *                            at the life's start)
+     * @param topic               the topic read
+     * @param records             records restored, or offsets read up to the ends at start
+     * @param seconds             how long it took; null when it had not ended
+     * @param runningAfterSeconds the life's time from {@code start()} to {@code RUNNING}; null if never
+     */
+    public record Bootstrap(String instance, int life, double startedAtSeconds, String kind, String topic,
+                            long records, int partitions, Double seconds, Double runningAfterSeconds) {
+    }
+
+    /**
+     * What one instance's table store held, from the store itself.
+     *
+     * @param rows    current rows (one per key; a versioned store's superseded versions not counted)
+     * @param bytes   serialized key + value bytes of those rows
+     * @param counted how they were counted
+     */
+    public record Held(String instance, String join, long rows, long bytes, String counted) {
+    }
+
+    ReferenceFigures withInstances(List<Bootstrap> loads, List<Held> holdings) {
+        return new ReferenceFigures(topic, table, rows, rowsWritten, updatesPerSecond, updatesWritten, updatesFailed,
+                lastError, onTopic, loads, holdings);
+    }
 
     /**
      * The reference topic read back from its start.
@@ -35,6 +88,6 @@ public record ReferenceFigures(String topic, String table, long rows, long rowsW
 
     ReferenceFigures withOnTopic(OnTopic read) {
         return new ReferenceFigures(topic, table, rows, rowsWritten, updatesPerSecond, updatesWritten, updatesFailed,
-                lastError, read);
+                lastError, read, bootstraps, held);
     }
 }

@@ -101,7 +101,8 @@ final class RunStartup {
         if (!scenario.reference().table()) {
             return;
         }
-        pipeline.topics.createReference(pipeline.target.admin(), scenario.topics());
+        pipeline.topics.createReference(pipeline.target.admin(), scenario.topics(),
+                scenario.reference().partitions(scenario.topics()));
         ReferenceWriter writer = ReferenceWriter.create(scenario, pipeline.topics.reference(),
                 pipeline.target.clientConfig());
         pipeline.reference = writer;

@@ -81,16 +81,16 @@ record RunTopics(String input, String output, String deadLetters, int partitions
     }
 
     /**
-     * Creates the reference topic: compacted (the latest version of every row survives, keyed by row key), as many
-     * partitions as the input so that a shuffle join can co-partition with it.
+     * Creates the reference topic: compacted (the latest version of every row survives, keyed by row key), with
+     * {@code partitions} ({@code reference.partitions}, by default the input's, which a shuffle join needs).
      */
-    void createReference(Admin admin, TopicsSpec spec) throws ExecutionException, InterruptedException {
+    void createReference(Admin admin, TopicsSpec spec, int partitions) throws ExecutionException, InterruptedException {
         Map<String, String> configs = new HashMap<>();
         configs.put("cleanup.policy", "compact");
         if (spec.replicationFactor() > 1) {
             configs.put("min.insync.replicas", String.valueOf(Math.min(2, spec.replicationFactor())));
         }
-        admin.createTopics(List.of(new NewTopic(reference(), spec.partitions(), spec.replicationFactor())
+        admin.createTopics(List.of(new NewTopic(reference(), partitions, spec.replicationFactor())
                 .configs(configs))).all().get();
         try {
             TopicReadiness.awaitLeaders(admin, List.of(reference()), READY_TIMEOUT);

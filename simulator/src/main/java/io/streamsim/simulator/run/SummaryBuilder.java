@@ -4,13 +4,16 @@ import io.streamsim.model.WindowResult;
 import io.streamsim.model.scenario.Scenario;
 import io.streamsim.model.scenario.WindowSpec;
 import io.streamsim.producers.ProducerStats;
+import io.streamsim.simulator.instances.AppInstances;
 import io.streamsim.simulator.instances.InstanceStatus;
 import io.streamsim.simulator.oracle.OracleReport;
+import io.streamsim.streams.TableStatus;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.HdrHistogram.Histogram;
 import org.apache.kafka.common.IsolationLevel;
 import org.apache.kafka.common.utils.AppInfoParser;
@@ -159,7 +162,24 @@ final class SummaryBuilder {
         }
     }
 
-    /** The writer's counts and, after a load that ran, what the reference topic holds. */
+    /** The table loads every instance reported, and what their stores held after the drain. */
+    private ReferenceFigures withInstances(ReferenceFigures figures) {
+        AppInstances instances = pipeline.instances;
+        if (instances == null || pipeline.origin == null) {
+            return figures;
+        }
+        Map<String, List<TableStatus>> lives = new TreeMap<>();
+        for (String name : instances.names()) {
+            List<TableStatus> tables = instances.get(name).tableLives();
+            if (!tables.isEmpty()) {
+                lives.put(name, tables);
+            }
+        }
+        return figures.withInstances(TableFigures.bootstraps(lives, pipeline.origin),
+                TableFigures.held(pipeline.tableHeld, lives));
+    }
+
+        /** The writer's counts and, after a load that ran, what the reference topic holds. */
     private ReferenceFigures referenceFigures() {
         ReferenceWriter writer = pipeline.reference;
         if (writer == null) {
@@ -168,8 +188,10 @@ final class SummaryBuilder {
         ReferenceFigures figures = writer.figures();
         try {
             writer.stopUpdates();
-            return writer.figures().withOnTopic(ReferenceTopicCheck.read(pipeline.target.clientConfig(),
-                    pipeline.topics.reference(), pipeline.topics.partitions(), READ_TIMEOUT));
+            figures = withInstances(writer.figures());
+            return figures.withOnTopic(ReferenceTopicCheck.read(pipeline.target.clientConfig(),
+                    pipeline.topics.reference(),
+                    pipeline.scenario.reference().partitions(pipeline.scenario.topics()), READ_TIMEOUT));
         } catch (Exception e) {
             if (e instanceof InterruptedException) {
                 Thread.currentThread().interrupt();

@@ -50,5 +50,12 @@ class JoinSaltCrashIT {
         assertThat(s.stageSkew().salt()).isEqualTo(4);
         assertThat(s.stageSkew().stages()).hasSize(2);
         assertThat(s.expectationsMet()).isTrue();
+        assertThat(s.reference().bootstraps()).as("the restarted instance reports its second life's table load")
+                .anySatisfy(b -> {
+                    assertThat(b.instance()).isEqualTo("app-instance-1");
+                    assertThat(b.life()).isEqualTo(2);
+                });
+        assertThat(s.reference().held().stream().mapToLong(ReferenceFigures.Held::rows).sum())
+                .as("the two stores' shares add up to the table").isEqualTo(s.reference().rows());
     }
 }
