@@ -51,7 +51,7 @@ final class SweepCommand implements Callable<Integer> {
                     + "repeat:, else 1).")
     Integer repeat;
 
-    @Option(names = "--warmup", paramLabel = "DURATION", defaultValue = "30s",
+    @Option(names = "--warmup", paramLabel = "DURATION", defaultValue = "20s",
             description = "Before the first counted run, run the first combination for this much of its load, "
                     + "uncounted, so that no run pays alone for the JVM warming up; 0s: none "
                     + "(default: ${DEFAULT-VALUE}).")
