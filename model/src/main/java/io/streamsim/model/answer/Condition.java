@@ -110,6 +110,13 @@ public sealed interface Condition permits Condition.Compare, Condition.And, Cond
         }
     }
 
+    /** The figures two operands name, the left's first. */
+    private static List<String> both(Condition left, Condition right) {
+        List<String> out = new ArrayList<>(left.figures());
+        out.addAll(right.figures());
+        return List.copyOf(out);
+    }
+
     record And(Condition left, Condition right) implements Condition {
         @Override
         public Truth evaluate(Function<String, Double> figures) {
@@ -118,9 +125,7 @@ public sealed interface Condition permits Condition.Compare, Condition.And, Cond
 
         @Override
         public List<String> figures() {
-            List<String> out = new ArrayList<>(left.figures());
-            out.addAll(right.figures());
-            return List.copyOf(out);
+            return both(left, right);
         }
 
         @Override
@@ -137,9 +142,7 @@ public sealed interface Condition permits Condition.Compare, Condition.And, Cond
 
         @Override
         public List<String> figures() {
-            List<String> out = new ArrayList<>(left.figures());
-            out.addAll(right.figures());
-            return List.copyOf(out);
+            return both(left, right);
         }
 
         @Override

@@ -108,19 +108,7 @@ public final class ScenarioLoader {
     /** As {@link #parse(String, String, String)}, with the talking points' figures checked against {@code figures}. */
     public static Scenario parse(String yaml, String source, String expectedName, FigureCatalog figures) {
         YamlTree tree = new YamlTree(source);
-        Node root;
-        try {
-            Optional<Node> composed = new Compose(LoadSettings.builder().setLabel(source).build()).composeString(yaml);
-            if (composed.isEmpty()) {
-                throw new ScenarioException(List.of(new Violation(source, 0, "", "the file is empty")));
-            }
-            root = composed.get();
-        } catch (MarkedYamlEngineException e) {
-            int line = e.getProblemMark().map(m -> m.getLine() + 1).orElse(0);
-            throw new ScenarioException(List.of(new Violation(source, line, "", "not valid YAML: " + e.getProblem())));
-        } catch (YamlEngineException e) {
-            throw new ScenarioException(List.of(new Violation(source, 0, "", "not valid YAML: " + e.getMessage())));
-        }
+        Node root = compose(yaml, source);
         Scenario scenario = scenario(tree, root, expectedName, figures);
         if (!tree.violations().isEmpty() || scenario == null) {
             List<Violation> sorted = new ArrayList<>(tree.violations());
@@ -128,6 +116,25 @@ public final class ScenarioLoader {
             throw new ScenarioException(sorted);
         }
         return scenario;
+    }
+
+    /**
+     * {@code yaml}'s node tree, with the lines of its nodes; an empty text or one that is not YAML is one violation
+     * naming the line where the parser stopped. Shared with the other files read the same way (sweep files).
+     */
+    public static Node compose(String yaml, String source) {
+        try {
+            Optional<Node> composed = new Compose(LoadSettings.builder().setLabel(source).build()).composeString(yaml);
+            if (composed.isEmpty()) {
+                throw new ScenarioException(List.of(new Violation(source, 0, "", "the file is empty")));
+            }
+            return composed.get();
+        } catch (MarkedYamlEngineException e) {
+            int line = e.getProblemMark().map(m -> m.getLine() + 1).orElse(0);
+            throw new ScenarioException(List.of(new Violation(source, line, "", "not valid YAML: " + e.getProblem())));
+        } catch (YamlEngineException e) {
+            throw new ScenarioException(List.of(new Violation(source, 0, "", "not valid YAML: " + e.getMessage())));
+        }
     }
 
     /** The top level: its own few values, and each section by its reader, in file-reading order. */

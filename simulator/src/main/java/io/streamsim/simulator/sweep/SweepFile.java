@@ -16,7 +16,6 @@ import java.util.Optional;
 import java.util.Set;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.api.lowlevel.Compose;
-import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 import org.snakeyaml.engine.v2.nodes.MappingNode;
 import org.snakeyaml.engine.v2.nodes.Node;
@@ -92,19 +91,7 @@ public record SweepFile(String source, Path scenario, String prompt, List<Vary> 
      */
     public static SweepFile parse(String yaml, String source, Path dir) {
         List<Violation> problems = new ArrayList<>();
-        Node root;
-        try {
-            Optional<Node> composed = new Compose(LoadSettings.builder().setLabel(source).build()).composeString(yaml);
-            if (composed.isEmpty()) {
-                throw new ScenarioException(List.of(new Violation(source, 0, "", "the file is empty")));
-            }
-            root = composed.get();
-        } catch (MarkedYamlEngineException e) {
-            int line = e.getProblemMark().map(m -> m.getLine() + 1).orElse(0);
-            throw new ScenarioException(List.of(new Violation(source, line, "", "not valid YAML: " + e.getProblem())));
-        } catch (YamlEngineException e) {
-            throw new ScenarioException(List.of(new Violation(source, 0, "", "not valid YAML: " + e.getMessage())));
-        }
+        Node root = ScenarioLoader.compose(yaml, source);
         if (!(root instanceof MappingNode top)) {
             throw new ScenarioException(List.of(new Violation(source, line(root), "",
                     "a sweep file is a mapping with scenario:, vary: and optionally prompt:, set:, repeat:, "
