@@ -13,6 +13,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.CleanupMode;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -22,7 +23,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class JoinSaltCrashIT {
 
-    @TempDir
+    /** Kept when the test fails (its path is in the report's output), so that a failed run can be read. */
+    @TempDir(cleanup = CleanupMode.ON_SUCCESS)
     Path runs;
 
     @Test
