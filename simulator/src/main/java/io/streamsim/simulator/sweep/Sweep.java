@@ -209,15 +209,20 @@ public final class Sweep {
                 samples.add(s);
             }
         });
+        RunResult result = execute(run);
+        say("Run folder: " + result.folder() + " (" + result.outcome().name().toLowerCase(Locale.ROOT) + ")");
+        return SweepRow.of(planned, folder.relativize(result.folder()).toString(), result.summary(),
+                samples.isEmpty() ? List.of() : samples.get(0));
+    }
+
+    /** Runs {@code run} as the current one, which a Ctrl-C pressed twice stops (also if pressed before it began). */
+    private RunResult execute(PipelineRun run) throws IOException {
         current = run;
         if (stops.stopCurrent()) {
             run.requestStop();
         }
         try {
-            RunResult result = run.execute();
-            say("Run folder: " + result.folder() + " (" + result.outcome().name().toLowerCase(Locale.ROOT) + ")");
-            return SweepRow.of(planned, folder.relativize(result.folder()).toString(), result.summary(),
-                    samples.isEmpty() ? List.of() : samples.get(0));
+            return run.execute();
         } finally {
             current = null;
         }
@@ -252,15 +257,7 @@ public final class Sweep {
             }
         });
         self[0] = run;
-        current = run;
-        if (stops.stopCurrent()) {
-            run.requestStop();
-        }
-        try {
-            run.execute();
-        } finally {
-            current = null;
-        }
+        execute(run);
     }
 
     private void stopAfterLoad(RunControl controls, PipelineRun run) {

@@ -2,17 +2,9 @@ package io.streamsim.simulator.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.streamsim.model.scenario.Scenario;
-import io.streamsim.model.scenario.ScenarioLoader;
-import io.streamsim.simulator.ScenarioRun;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,16 +14,8 @@ class FaultScenariosIT {
     @TempDir
     Path runs;
 
-    private final StringWriter console = new StringWriter();
-
     private RunResult run(String name) throws Exception {
-        Path file = Path.of("src/test/resources/scenarios/" + name + ".yaml");
-        Scenario scenario = ScenarioLoader.load(file);
-        RunOptions options = new RunOptions(null, Map.of(), runs, "127.0.0.1", -1, Duration.ofSeconds(10),
-                Duration.ofSeconds(90));
-        RunResult result = new ScenarioRun(scenario, file, options, new PrintWriter(console), Clock.systemUTC()).execute();
-        System.out.println(console);
-        return result;
+        return ItRun.of(Path.of("src/test/resources/scenarios/" + name + ".yaml"), runs);
     }
 
     private static void assertFaultsApplied(RunSummary s, int count) {

@@ -2,16 +2,8 @@ package io.streamsim.simulator.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.streamsim.model.scenario.Scenario;
-import io.streamsim.model.scenario.ScenarioLoader;
-import io.streamsim.simulator.ScenarioRun;
 import io.streamsim.simulator.oracle.EnrichFigures;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Duration;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.CleanupMode;
 import org.junit.jupiter.api.io.TempDir;
@@ -29,13 +21,7 @@ class JoinSaltCrashIT {
 
     @Test
     void killMidWindow_shuffleJoinSaltedGroupByExactlyOnce_everyWindowExact() throws Exception {
-        Path file = Path.of("src/test/resources/scenarios/it-join-salt-crash.yaml");
-        Scenario scenario = ScenarioLoader.load(file);
-        StringWriter console = new StringWriter();
-        RunOptions options = new RunOptions(null, Map.of(), runs, "127.0.0.1", -1, Duration.ofSeconds(10),
-                Duration.ofSeconds(90));
-        RunResult result = new ScenarioRun(scenario, file, options, new PrintWriter(console), Clock.systemUTC()).execute();
-        System.out.println(console);
+        RunResult result = ItRun.of(Path.of("src/test/resources/scenarios/it-join-salt-crash.yaml"), runs);
 
         RunSummary s = result.summary();
         assertThat(result.outcome()).as(s.outcome()).isEqualTo(RunResult.Outcome.COMPLETED);
