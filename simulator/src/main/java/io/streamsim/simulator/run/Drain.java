@@ -7,18 +7,26 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
-import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.common.IsolationLevel;
 import org.apache.kafka.common.TopicPartition;
 
 /**
  * The end of the input: once the producers are done and the fault timeline is closed, a watermark on every
  * partition (past the last window's end plus grace, so every window closes), then one sample a second until lag
  * is zero and the output has been read to its last committed offset, at most {@code --drain-timeout}.
+ *
+ * <p>Under exactly_once_v2 a last stable offset is not an end: an instance killed with a transaction open leaves it
+ * open on every partition it wrote to, and the last stable offset stays at its first record until a restart of that
+ * instance fences it or the broker aborts it ({@code transaction.timeout.ms}, checked every
+ * {@code transaction.abort.timed.out.transaction.cleanup.interval.ms}: up to about 20 s after the kill with
+ * Kafka's defaults). Readers stop there, so the group's offsets and the output tracker "reach the end" while the
+ * records behind it were never processed. A topic is therefore settled only when no transaction is open on it:
+ * its last stable offset equals its high watermark.
  */
 final class Drain {
 
@@ -28,6 +36,8 @@ final class Drain {
     private final Sampler sampler;
     private final BooleanSupplier stopRequested;
     private boolean drained;
+    /** Partitions where a transaction was open at the last sample ("topic-p"), for the failure's reason. */
+    private final Set<String> openTransactions = new TreeSet<>();
 
     Drain(Pipeline pipeline, Sampler sampler, BooleanSupplier stopRequested) {
         this.pipeline = pipeline;
@@ -59,12 +69,18 @@ final class Drain {
             }
             LoadLoop.sleepUntil(Math.min(deadline, start + TimeUnit.SECONDS.toNanos(tick++)));
             Sample s = sampler.record("drain");
-            if (s.lagRecords() == 0 && repartitionConsumed() && outputReadToTheEnd()) {
+            openTransactions.clear();
+            boolean repartitionConsumed = repartitionConsumed();
+            boolean outputRead = outputReadToTheEnd();
+            if (s.lagRecords() == 0 && repartitionConsumed && outputRead) {
                 drained = true;
                 return new StageEnd.Finished();
             }
         }
-        return new StageEnd.Failed("the pipeline did not drain within " + timeout.toSeconds() + "s");
+        return new StageEnd.Failed("the pipeline did not drain within " + timeout.toSeconds() + "s"
+                + (openTransactions.isEmpty() ? ""
+                        : "; a transaction was still open on " + String.join(", ", openTransactions)
+                        + " (a dead instance's, until the broker aborts it after transaction.timeout.ms)"));
     }
 
     /**
@@ -85,8 +101,10 @@ final class Drain {
         Map<TopicPartition, OffsetAndMetadata> committed = pipeline.target.admin()
                 .listConsumerGroupOffsets(pipeline.applicationId).partitionsToOffsetAndMetadata().get();
         for (String topic : topics) {
-            Map<TopicPartition, Long> lso = RunTopics.offsets(pipeline.target.admin(), topic,
-                    pipeline.topics.partitions(), OffsetSpec.latest(), IsolationLevel.READ_COMMITTED);
+            Map<TopicPartition, Long> lso = settledEnds(topic);
+            if (lso == null) {
+                return false;
+            }
             for (Map.Entry<TopicPartition, Long> end : lso.entrySet()) {
                 OffsetAndMetadata c = committed.get(end.getKey());
                 if ((c == null ? 0 : c.offset()) < end.getValue()) {
@@ -98,9 +116,18 @@ final class Drain {
     }
 
     private boolean outputReadToTheEnd() throws ExecutionException, InterruptedException {
-        RunTopics topics = pipeline.topics;
-        Map<TopicPartition, Long> lso = RunTopics.offsets(pipeline.target.admin(), topics.output(),
-                topics.partitions(), OffsetSpec.latest(), IsolationLevel.READ_COMMITTED);
-        return pipeline.tracker.hasReached(lso);
+        Map<TopicPartition, Long> lso = settledEnds(pipeline.topics.output());
+        return lso != null && pipeline.tracker.hasReached(lso);
+    }
+
+    /**
+     * The last stable offsets of {@code topic}, or null while a transaction is open on any of its partitions (those
+     * are noted for the failure's reason).
+     */
+    private Map<TopicPartition, Long> settledEnds(String topic) throws ExecutionException, InterruptedException {
+        RunTopics.Ends ends = RunTopics.ends(pipeline.target.admin(), topic, pipeline.topics.partitions());
+        List<TopicPartition> open = ends.openTransactions();
+        open.forEach(tp -> openTransactions.add(tp.toString()));
+        return open.isEmpty() ? ends.lastStable() : null;
     }
 }

@@ -10,6 +10,8 @@ import io.streamsim.simulator.broker.TopicReadiness;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -181,6 +183,35 @@ record RunTopics(String input, String output, String deadLetters, int partitions
         Map<TopicPartition, Long> counts = new HashMap<>();
         latest.forEach((tp, end) -> counts.put(tp, end - earliest.getOrDefault(tp, 0L)));
         return counts;
+    }
+
+    /**
+     * Where {@code topic} ends for a read_committed reader ({@code lastStable}) and for any reader
+     * ({@code highWatermark}), per partition. They differ while a transaction is open on the partition.
+     */
+    record Ends(Map<TopicPartition, Long> lastStable, Map<TopicPartition, Long> highWatermark) {
+
+        Ends {
+            lastStable = Map.copyOf(lastStable);
+            highWatermark = Map.copyOf(highWatermark);
+        }
+
+        /** The partitions whose last stable offset is behind their high watermark, in order. */
+        List<TopicPartition> openTransactions() {
+            List<TopicPartition> open = new ArrayList<>();
+            lastStable.forEach((tp, stable) -> {
+                if (stable < highWatermark.getOrDefault(tp, stable)) {
+                    open.add(tp);
+                }
+            });
+            open.sort(Comparator.comparing(TopicPartition::topic).thenComparingInt(TopicPartition::partition));
+            return open;
+        }
+    }
+
+    static Ends ends(Admin admin, String topic, int partitions) throws ExecutionException, InterruptedException {
+        return new Ends(offsets(admin, topic, partitions, OffsetSpec.latest(), IsolationLevel.READ_COMMITTED),
+                offsets(admin, topic, partitions, OffsetSpec.latest(), IsolationLevel.READ_UNCOMMITTED));
     }
 
     static Map<TopicPartition, Long> offsets(Admin admin, String topic, int partitions, OffsetSpec spec,
