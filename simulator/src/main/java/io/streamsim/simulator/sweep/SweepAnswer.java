@@ -10,7 +10,7 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * The short answer a sweep opens with, built from its measured figures only: for the first varied path, each key
+ * The short answer a sweep opens with, built from its measured figures only: for each varied path, each key
  * figure from its first value to its last (and between which two values it moved most), then the trade-off of the
  * two trade-off figures. A change is stated only when the figures support it:
  * <ul>
@@ -22,8 +22,8 @@ import java.util.Set;
  *       measurement: run with --repeat to measure the spread.</li>
  * </ul>
  * A figure that steps back against its first-to-last direction by more than that (e.g. peak lag 7,207, 2,884, 11,650)
- * is reported as having no trend rather than as a change. With several varied paths, the answer is about the first,
- * with the others at their first value.
+ * is reported as having no trend rather than as a change. With several varied paths, each gets its own sentences,
+ * read from the runs where the others are at their first value.
  */
 public final class SweepAnswer {
 
@@ -76,28 +76,54 @@ public final class SweepAnswer {
         }
     }
 
-    /** The answer's sentences, in order. */
+    /** The answer's sentences, in order: those of each varied path, then what holds for the whole sweep. */
     public static List<String> sentences(SweepResult r) {
         List<String> out = new ArrayList<>();
         if (r.varies().isEmpty()) {
             return out;
         }
-        Vary vary = r.varies().get(0);
-        List<SweepRow> rows = r.runs().stream().filter(row -> othersAtFirst(r, row)).toList();
-        List<String> values = new ArrayList<>(new LinkedHashSet<>(vary.values()));
-        values.removeIf(v -> rows.stream().noneMatch(row -> v.equals(row.values().get(vary.path()))));
-        if (values.size() < 2) {
-            out.add("Not enough runs for an answer: " + (values.isEmpty() ? "no run" : "only " + vary.path() + " "
-                    + values.get(0)) + " ran.");
-            return out;
-        }
-        String range = vary.path() + " " + values.get(0) + " -> " + values.get(values.size() - 1);
         int repeat = r.repeat();
-        String basis = repeat > 1
+        for (int i = 0; i < r.varies().size(); i++) {
+            out.addAll(pathSentences(r, i, repeat));
+        }
+        long notCompleted = r.runs().stream().filter(row -> !"completed".equals(row.outcome())).count();
+        if (notCompleted > 0) {
+            out.add(notCompleted + " run(s) did not complete: their figures cover only what was measured.");
+        }
+        if (!r.complete()) {
+            out.add("Incomplete sweep: " + r.runs().size() + " of " + r.runsPlanned() + " runs.");
+        }
+        out.add(repeat > 1
                 ? "Each value ran " + repeat + " times; a change is stated only when the runs of the first and the"
                         + " last value do not overlap (ranges in brackets)."
                 : "Single runs: a change under " + TOLERANCE_PERCENT + "% (or 0.5 s, or 0.1 percentage point) is"
-                        + " called no change; that tolerance is a choice, not a measured spread (use --repeat).";
+                        + " called no change; that tolerance is a choice, not a measured spread (use --repeat).");
+        return out;
+    }
+
+    /**
+     * What the {@code index}th varied path did, from the runs where every other varied path is at its first value
+     * (named in the range, so that a grid's answers say which slice they read).
+     */
+    private static List<String> pathSentences(SweepResult r, int index, int repeat) {
+        List<String> out = new ArrayList<>();
+        Vary vary = r.varies().get(index);
+        List<SweepRow> rows = r.runs().stream().filter(row -> othersAtFirst(r, row, index)).toList();
+        List<String> values = new ArrayList<>(new LinkedHashSet<>(vary.values()));
+        values.removeIf(v -> rows.stream().noneMatch(row -> v.equals(row.values().get(vary.path()))));
+        if (values.size() < 2) {
+            out.add("Not enough runs for an answer on " + vary.path() + ": " + (values.isEmpty() ? "no run"
+                    : "only " + values.get(0)) + " ran.");
+            return out;
+        }
+        List<String> others = new ArrayList<>();
+        for (int i = 0; i < r.varies().size(); i++) {
+            if (i != index) {
+                others.add(r.varies().get(i).path() + " " + r.varies().get(i).values().get(0));
+            }
+        }
+        String range = vary.path() + " " + values.get(0) + " -> " + values.get(values.size() - 1)
+                + (others.isEmpty() ? "" : " (at " + String.join(", ", others) + ")");
         List<Change> changes = new ArrayList<>();
         List<String> figures = new ArrayList<>();
         SweepFile.TradeOff chart = SweepPage.tradeOff(r);
@@ -116,7 +142,6 @@ public final class SweepAnswer {
             out.add(range + ": no figure was measured at both ends.");
             return out;
         }
-        StringBuilder moved = new StringBuilder(range + ": ");
         List<String> parts = new ArrayList<>();
         List<String> unchanged = new ArrayList<>();
         List<String> noTrend = new ArrayList<>();
@@ -131,8 +156,7 @@ public final class SweepAnswer {
                 unchanged.add(name(c.figure()) + " " + describe(c, repeat));
             }
         }
-        moved.append(parts.isEmpty() ? "no figure changed" : String.join("; ", parts)).append('.');
-        out.add(moved.toString());
+        out.add(range + ": " + (parts.isEmpty() ? "no figure changed" : String.join("; ", parts)) + ".");
         if (!noTrend.isEmpty()) {
             out.add("Up and down, no trend (a step back beyond the " + (repeat > 1 ? "spread" : "tolerance")
                     + "): " + String.join("; ", noTrend) + ".");
@@ -145,21 +169,13 @@ public final class SweepAnswer {
         if (tradeOff != null) {
             out.add(tradeOff);
         }
-        long notCompleted = rows.stream().filter(row -> !"completed".equals(row.outcome())).count();
-        if (notCompleted > 0) {
-            out.add(notCompleted + " run(s) did not complete: their figures cover only what was measured.");
-        }
-        if (!r.complete()) {
-            out.add("Incomplete sweep: " + r.runs().size() + " of " + r.runsPlanned() + " runs.");
-        }
-        out.add(basis);
         return out;
     }
 
-    private static boolean othersAtFirst(SweepResult r, SweepRow row) {
-        for (int i = 1; i < r.varies().size(); i++) {
+    private static boolean othersAtFirst(SweepResult r, SweepRow row, int index) {
+        for (int i = 0; i < r.varies().size(); i++) {
             Vary v = r.varies().get(i);
-            if (!v.values().get(0).equals(row.values().get(v.path()))) {
+            if (i != index && !v.values().get(0).equals(row.values().get(v.path()))) {
                 return false;
             }
         }

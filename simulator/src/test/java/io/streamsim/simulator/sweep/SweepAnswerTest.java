@@ -74,7 +74,35 @@ class SweepAnswerTest {
     void sentences_oneValueRan_saysThereIsNoAnswer() {
         List<String> s = SweepAnswer.sentences(result(1, List.of(row(1, "2s", 1, 0.03, 9, 3000)), false));
 
-        assertThat(s).containsExactly("Not enough runs for an answer: only topology.grace 2s ran.");
+        assertThat(s.get(0)).isEqualTo("Not enough runs for an answer on topology.grace: only 2s ran.");
+        assertThat(s).contains("Incomplete sweep: 1 of 3 runs.");
+    }
+
+    @Test
+    void sentences_twoVariedPaths_answerEachOverTheSliceWhereTheOtherIsAtItsFirstValue() {
+        List<SweepRow> rows = new ArrayList<>();
+        int n = 0;
+        for (String instances : List.of("1", "2")) {
+            for (String grace : List.of("2s", "10s")) {
+                boolean two = instances.equals("2");
+                double dropped = grace.equals("2s") ? 0.03 : 0.004;
+                double p99 = (grace.equals("2s") ? 9.0 : 11.0) - (two ? 6.0 : 0);
+                rows.add(new SweepRow(++n, Map.of("topology.grace", grace, "app.instances", instances), 1,
+                        "runs/r" + n, "completed", 3000, two ? 3000 : 2900, 4000, 1200, 2.0, p99 / 2, p99, dropped,
+                        null, null, null, null, null));
+            }
+        }
+        SweepResult grid = new SweepResult("late", "Grace and instances?", 7, List.of(
+                new Vary("topology.grace", List.of("2s", "10s")), new Vary("app.instances", List.of("1", "2"))),
+                1, Instant.EPOCH, Instant.EPOCH, true, 4, null, rows, GRACE);
+
+        List<String> s = SweepAnswer.sentences(grid);
+
+        assertThat(s).contains("Trade-off: topology.grace 2s -> 10s (at app.instances 1): dropped-late 3.0% ->"
+                + " 0.40% for p99 9.0 s -> 11.0 s.");
+        assertThat(s).contains("No trade-off measured: app.instances 1 -> 2 (at topology.grace 2s) moved p99"
+                + " (better) and left dropped-late within the tolerance.");
+        assertThat(s.get(s.size() - 1)).contains("Single runs");
     }
 
     @Test
