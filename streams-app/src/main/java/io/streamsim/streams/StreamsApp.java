@@ -20,20 +20,13 @@ import java.util.Properties;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.Metric;
 import org.apache.kafka.common.MetricName;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
-import org.apache.kafka.streams.TaskMetadata;
-import org.apache.kafka.streams.ThreadMetadata;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
 import org.slf4j.Logger;
@@ -78,8 +71,8 @@ public final class StreamsApp implements AutoCloseable, AppControl {
     private final TableLoads tableLoads;
     private final String tableJoin;
     private final String referenceTopic;
-    private volatile ScheduledFuture<?> sourceReadWatch;
-    private volatile Admin sourceReadAdmin;
+    /** A shuffle join's source read, watched from start until done or closed; null otherwise. */
+    private volatile SourceReadWatch sourceReadWatch;
 
     public StreamsApp(StreamsAppConfig config, MeterRegistry registry) {
         this.config = Objects.requireNonNull(config, "config");
@@ -152,14 +145,14 @@ public final class StreamsApp implements AutoCloseable, AppControl {
         return properties(config, null);
     }
 
+    /** A year: in effect never, without risking an overflow in Kafka's {@code last purge + interval}. */
+    static final long REPARTITION_PURGE_INTERVAL_MS = Duration.ofDays(365).toMillis();
+
     /**
      * The Kafka Streams properties this instance runs with; {@code clientConfig} entries override them.
      *
      * @param meters where {@link DeadLetterHandler} counts undecodable records; null: not counted
      */
-    /** A year: in effect never, without risking an overflow in Kafka's {@code last purge + interval}. */
-    static final long REPARTITION_PURGE_INTERVAL_MS = Duration.ofDays(365).toMillis();
-
     static Properties properties(StreamsAppConfig config, AppMeters meters) {
         Properties p = new Properties();
         p.put(StreamsConfig.APPLICATION_ID_CONFIG, config.applicationId());
@@ -191,85 +184,11 @@ public final class StreamsApp implements AutoCloseable, AppControl {
         Instant startedAt = Clock.systemUTC().instant();
         streams.start();
         if (tableLoads != null && !tableJoin.equals("broadcast")) {
-            metricsScheduler.execute(() -> watchSourceRead(startedAt));
+            sourceReadWatch = new SourceReadWatch(streams, tableLoads, config.applicationId(), referenceTopic,
+                    config.instanceId(), adminConfig());
+            sourceReadWatch.start(startedAt);
         }
     }
-
-    /**
-     * A shuffle join's {@link TableStatus#SOURCE_READ}: the reference topic's end offsets now, then every
-     * {@link #SOURCE_READ_POLL} the group's committed offsets (as the broker has them: under exactly_once_v2,
-     * committed with the transaction) of the reference partitions of this instance's active tasks, until they reach
-     * those ends. (Not {@code TaskMetadata#committedOffsets()}: in our runs it reached the ends only with the catch-up of
-     * the orders, seconds to tens of seconds after the broker had them.)
-     */
-    private void watchSourceRead(Instant startedAt) {
-        Properties p = new Properties();
-        p.putAll(adminConfig());
-        Admin admin = Admin.create(p);
-        try {
-            int partitions = admin.describeTopics(List.of(referenceTopic)).allTopicNames()
-                    .get(30, TimeUnit.SECONDS).get(referenceTopic).partitions().size();
-            Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
-            for (int i = 0; i < partitions; i++) {
-                latest.put(new TopicPartition(referenceTopic, i), OffsetSpec.latest());
-            }
-            Map<TopicPartition, Long> ends = new HashMap<>();
-            admin.listOffsets(latest).all().get(30, TimeUnit.SECONDS).forEach((tp, r) -> ends.put(tp, r.offset()));
-            tableLoads.sourceReadFrom(startedAt, ends);
-        } catch (Exception e) {
-            if (e instanceof InterruptedException) {
-                Thread.currentThread().interrupt();
-            }
-            LOG.warn("Instance {}: cannot read the reference topic's end offsets; no source-read figure: {}",
-                    config.instanceId(), e.toString());
-            admin.close(Duration.ZERO);
-            return;
-        }
-        sourceReadAdmin = admin;
-        sourceReadWatch = metricsScheduler.scheduleWithFixedDelay(() -> {
-            if (streams.state() != KafkaStreams.State.RUNNING) {
-                return;
-            }
-            try {
-                Map<TopicPartition, OffsetAndMetadata> group = admin.listConsumerGroupOffsets(config.applicationId())
-                        .partitionsToOffsetAndMetadata().get(5, TimeUnit.SECONDS);
-                Map<TopicPartition, Long> committed = new HashMap<>();
-                for (ThreadMetadata thread : streams.metadataForLocalThreads()) {
-                    for (TaskMetadata task : thread.activeTasks()) {
-                        for (TopicPartition tp : task.topicPartitions()) {
-                            if (tp.topic().equals(referenceTopic)) {
-                                OffsetAndMetadata o = group.get(tp);
-                                committed.put(tp, o == null ? -1L : o.offset());
-                            }
-                        }
-                    }
-                }
-                if (tableLoads.sourceReadProgress(committed)) {
-                    stopSourceRead();
-                }
-            } catch (Exception e) {
-                if (e instanceof InterruptedException) {
-                    Thread.currentThread().interrupt();
-                }
-                LOG.debug("Instance {}: committed offsets not read: {}", config.instanceId(), e.toString());
-            }
-        }, 0, SOURCE_READ_POLL.toMillis(), TimeUnit.MILLISECONDS);
-    }
-
-    private void stopSourceRead() {
-        ScheduledFuture<?> watch = sourceReadWatch;
-        if (watch != null) {
-            watch.cancel(false);
-        }
-        Admin admin = sourceReadAdmin;
-        sourceReadAdmin = null;
-        if (admin != null) {
-            admin.close(Duration.ZERO);
-        }
-    }
-
-    /** How often the source read's committed offsets are asked for: twice the commit interval of exactly_once_v2. */
-    private static final Duration SOURCE_READ_POLL = Duration.ofMillis(200);
 
     private Map<String, Object> adminConfig() {
         Map<String, Object> c = new HashMap<>();
@@ -403,7 +322,10 @@ public final class StreamsApp implements AutoCloseable, AppControl {
                 .withGroupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP));
         kafkaStreamsMetrics.close();
         metricsScheduler.shutdownNow();
-        stopSourceRead();
+        SourceReadWatch watch = sourceReadWatch;
+        if (watch != null) {
+            watch.close();
+        }
         gauges.forEach(registry::remove);
         gauges.clear();
         return closed;
