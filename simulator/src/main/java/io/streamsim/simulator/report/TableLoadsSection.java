@@ -27,10 +27,11 @@ final class TableLoadsSection {
                 b.append("<tr><td>").append(HtmlReportPage.escape(l.instance())).append("</td><td class=\"num\">")
                         .append(l.life() == 1 ? "start" : "restart " + (l.life() - 1))
                         .append("</td><td class=\"num\">").append(seconds(l.startedAtSeconds()))
-                        .append("</td><td>").append(HtmlReportPage.escape(l.kind() + " (" + l.topic() + ")"))
+                        .append("</td><td>").append(HtmlReportPage.escape(l.noLoad() ? "none"
+                                : l.kind() + " (" + l.topic() + ")"))
                         .append("</td><td class=\"num\">").append(l.records())
                         .append("</td><td class=\"num\">").append(l.partitions())
-                        .append("</td><td class=\"num\">").append(l.seconds() == null ? "not ended"
+                        .append("</td><td class=\"num\">").append(l.noLoad() ? "-" : l.seconds() == null ? "not ended"
                                 : seconds(l.seconds()))
                         .append("</td><td class=\"num\">").append(l.runningAfterSeconds() == null ? "-"
                                 : seconds(l.runningAfterSeconds()))
@@ -40,8 +41,10 @@ final class TableLoadsSection {
                     + "before any processing. changelog-restore: a shuffle join's KTable store restored from its "
                     + "changelog topic (after a restart, or a task moved in). source-read: a shuffle join's task "
                     + "processing its reference partitions up to the end offsets they had at the life's start (to "
-                    + "within the commit interval), interleaved with the orders in timestamp order. Seconds count "
-                    + "from the start of the load.</p>\n");
+                    + "within the commit interval), interleaved with the orders in timestamp order (first start only). none: "
+                    + "this life loaded no share of the table, none of its active tasks held it (a restarted instance "
+                    + "gets its table tasks back only when Kafka's assignor judges it caught up). Seconds count from "
+                    + "the start of the load.</p>\n");
         }
         if (!r.held().isEmpty()) {
             b.append("<table id=\"table-held\">\n<tr><th>instance</th><th>rows</th><th>bytes</th><th>counted</th>"

@@ -42,16 +42,28 @@ public record ReferenceFigures(String topic, String table, long rows, long rowsW
      * @param startedAtSeconds    when the load began, in seconds from the start of the load (negative: before it)
      * @param kind                {@code global-restore} (broadcast: the global store restored from the reference
      *                            topic before processing), {@code changelog-restore} (shuffle: the KTable store
-     *                            restored from its changelog, after a restart or a task move) or {@code source-read}
-     *                            (shuffle: the task's reference partitions processed up to the end offsets they had
-     *                            at the life's start)
-     * @param topic               the topic read
+     *                            restored from its changelog, after a restart or a task move), {@code source-read}
+     *                            (shuffle, first start: the task's reference partitions processed up to the end
+     *                            offsets they had at the life's start) or {@link #NO_LOAD}
+     * @param topic               the topic read; for {@link #NO_LOAD}, the store
      * @param records             records restored, or offsets read up to the ends at start
      * @param seconds             how long it took; null when it had not ended
      * @param runningAfterSeconds the life's time from {@code start()} to {@code RUNNING}; null if never
      */
     public record Bootstrap(String instance, int life, double startedAtSeconds, String kind, String topic,
                             long records, int partitions, Double seconds, Double runningAfterSeconds) {
+
+        /**
+         * The life loaded no share of the table (it began at the life's start, with no records and no duration):
+         * none of its active tasks held the table, e.g. a restarted instance that Kafka's assignor does not yet
+         * judge caught up.
+         */
+        public static final String NO_LOAD = "none";
+
+        /** Whether this row is a {@link #NO_LOAD}. */
+        public boolean noLoad() {
+            return NO_LOAD.equals(kind);
+        }
     }
 
     /**

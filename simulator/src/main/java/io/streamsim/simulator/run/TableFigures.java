@@ -21,7 +21,10 @@ final class TableFigures {
 
     /**
      * Every load of every life, by start time; changelog restores of no records (Kafka registers the empty changelog
-     * of a first start as a restore, too) are left out.
+     * of a first start as a restore, too) are left out. A life that loaded nothing gets one
+     * {@link ReferenceFigures.Bootstrap#NO_LOAD} row at its start, so that its start-to-RUNNING time is still there:
+     * a restarted shuffle-join instance whose state exactly_once_v2 wiped gets its table tasks back only when Kafka's
+     * assignor judges it caught up (warm-up replicas restore in the background, not reported as a load).
      *
      * @param lives  per instance name, each life's last table report, first start first
      * @param origin wall-clock start of the load
@@ -31,12 +34,18 @@ final class TableFigures {
         lives.forEach((instance, tables) -> {
             for (int i = 0; i < tables.size(); i++) {
                 TableStatus t = tables.get(i);
+                int before = out.size();
                 for (TableStatus.Load load : t.loads()) {
                     if (TableStatus.CHANGELOG_RESTORE.equals(load.kind()) && load.records() == 0) {
                         continue; // an empty changelog at a first start, or a task handed over before it wrote any
                     }
                     out.add(new ReferenceFigures.Bootstrap(instance, i + 1, seconds(origin, load.startedAt()),
                             load.kind(), load.topic(), load.records(), load.partitions(), millis(load.seconds()),
+                            millis(t.runningAfterSeconds())));
+                }
+                if (out.size() == before) {
+                    out.add(new ReferenceFigures.Bootstrap(instance, i + 1, seconds(origin, t.startedAt()),
+                            ReferenceFigures.Bootstrap.NO_LOAD, t.store(), 0, 0, null,
                             millis(t.runningAfterSeconds())));
                 }
             }
