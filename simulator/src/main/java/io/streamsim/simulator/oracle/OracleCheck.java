@@ -205,7 +205,14 @@ public final class OracleCheck {
      */
     static String resetApart(OracleVerdict verdict) {
         long byReset = verdict.mismatches().stream().filter(OracleComparison::explainedByStreamTimeReset).count();
-        return byReset == 0 ? "" : "; of these, " + byReset + " explained by " + OracleComparison.STREAM_TIME_RESET
+        if (byReset == 0) {
+            return "";
+        }
+        long mismatched = verdict.windowsMissing() + verdict.windowsWrong() + verdict.windowsUnexpected();
+        String of = verdict.mismatches().size() < mismatched
+                ? "of the " + verdict.mismatches().size() + " listed (the first; the others were not traced), "
+                : "of these, ";
+        return "; " + of + byReset + " explained by " + OracleComparison.STREAM_TIME_RESET
                 + " (Kafka does not restore a window task's stream time: timing-dependent, listed with their events"
                 + " in oracle-mismatches.csv)";
     }

@@ -79,4 +79,17 @@ class OracleCheckTest {
         assertThat(OracleCheck.describe(new OracleVerdict(2, 1, 0, 1, 0, 2, 3, 1, 0, 1, 0, List.of(doubled)), null))
                 .doesNotContain("stream-time reset");
     }
+
+    @Test
+    void describe_moreMismatchesThanListed_saysTheResetCountCoversTheListedOnly() {
+        Mismatch reset = new Mismatch("k", Instant.EPOCH, Instant.ofEpochSecond(10), Mismatch.Kind.UNEXPECTED, 0, 1,
+                0, 2, "event 7 aggregated although the oracle's stream time had closed the window (a stream-time reset"
+                        + " after a restart or rebalance?)");
+        OracleVerdict capped = new OracleVerdict(5, 5, 0, 0, 3, 5, 8, 3, 0, 1, 0, List.of(reset));
+
+        assertThat(OracleCheck.describe(capped, null)).isEqualTo("3 windows unexpected (of 5 expected); 3"
+                + " contributions counted twice, 0 missing; of the 1 listed (the first; the others were not traced), 1"
+                + " explained by a stream-time reset after a restart or rebalance (Kafka does not restore a window"
+                + " task's stream time: timing-dependent, listed with their events in oracle-mismatches.csv)");
+    }
 }
