@@ -41,6 +41,7 @@ public final class SweepPage {
         m.put("maxLagRecoveredSeconds", "lag recovered after a fault (s, worst)");
         m.put("maxPartitionShare", "largest partition's share (input or repartition topic)");
         m.put("maxPartitionLagRecords", "largest lag of one partition (records)");
+        m.put("appCpuMicrosPerEvent", "app CPU per input record (µs, Kafka Streams threads)");
         return m;
     }
 
@@ -160,6 +161,7 @@ public final class SweepPage {
             case "droppedLateFraction", "maxPartitionShare" -> "fraction";
             case "sentPerSecond" -> "events/s";
             case "processedPerSecond", "peakProcessedPerSecond" -> "records/s";
+            case "appCpuMicrosPerEvent" -> "µs per record";
             default -> "records";
         };
     }
