@@ -47,7 +47,7 @@ public final class AppThreadCpu {
         this.threads = Objects.requireNonNull(threads, "threads");
     }
 
-    /** The threads of the client {@code clientId} in this JVM, through {@link ThreadMXBean}; empty without thread CPU time. */
+    /** The client {@code clientId}'s threads in this JVM, by {@link ThreadMXBean}; empty without thread CPU time. */
     public static Optional<AppThreadCpu> ofClient(String clientId) {
         ThreadMXBean mx = ManagementFactory.getThreadMXBean();
         if (!mx.isThreadCpuTimeSupported()) {
@@ -69,7 +69,8 @@ public final class AppThreadCpu {
         List<LiveThread> live = new ArrayList<>(ids.length);
         for (ThreadInfo info : infos) {
             if (info != null) { // null: ended since getAllThreadIds
-                live.add(new LiveThread(info.getThreadId(), info.getThreadName(), mx.getThreadCpuTime(info.getThreadId())));
+                long id = info.getThreadId();
+                live.add(new LiveThread(id, info.getThreadName(), mx.getThreadCpuTime(id)));
             }
         }
         return live;

@@ -141,10 +141,11 @@ public final class StreamsApp implements AutoCloseable, AppControl {
         this.kafkaStreamsMetrics = new KafkaStreamsMetrics(streams, Tags.of("instance", config.instanceId()),
                 metricsScheduler, METRICS_REFRESH);
         kafkaStreamsMetrics.bindTo(registry);
-        this.threadCpu = AppThreadCpu.ofClient(String.valueOf(properties.get(StreamsConfig.CLIENT_ID_CONFIG))).orElse(null);
+        this.threadCpu = AppThreadCpu.ofClient(String.valueOf(properties.get(StreamsConfig.CLIENT_ID_CONFIG)))
+                .orElse(null);
         if (threadCpu != null) {
             // Every second, so a thread that ends (a replaced stream thread, a state updater) loses at most a second.
-            metricsScheduler.scheduleAtFixedRate(threadCpu::sample, METRICS_REFRESH.toMillis(),
+            metricsScheduler.scheduleAtFixedRate(this::sampleThreadCpu, METRICS_REFRESH.toMillis(),
                     METRICS_REFRESH.toMillis(), TimeUnit.MILLISECONDS);
         }
     }
@@ -275,6 +276,15 @@ public final class StreamsApp implements AutoCloseable, AppControl {
                 meters.recordsProcessed(), meters.recordsDroppedLate(), droppedRecordsByKafka(),
                 meters.recordsDeadLettered(), meters.recordsDroppedUndecodable(), meters.rebalances(), table,
                 appThreadsCpuSeconds());
+    }
+
+    /** A scheduled task that throws is never run again: a failed sample is logged and the next one tried. */
+    private void sampleThreadCpu() {
+        try {
+            threadCpu.sample();
+        } catch (RuntimeException e) {
+            LOG.warn("Instance {}: thread CPU not sampled: {}", config.instanceId(), e.toString());
+        }
     }
 
     /** A fresh sample of {@link AppThreadCpu}, seconds; null when not measurable. */

@@ -36,8 +36,8 @@ class AppThreadCpuTest {
         live.add(new LiveThread(2, "kafka-producer-network-thread | " + CLIENT + "-StreamThread-1-producer",
                 50_000_000));
         live.add(new LiveThread(3, "streamsim-app-app-instance-10-StreamThread-1", 900_000_000));
-        live.add(new LiveThread(4, "kafka-producer-network-thread | streamsim-app-app-instance-10-StreamThread-1-producer",
-                900_000_000));
+        live.add(new LiveThread(4,
+                "kafka-producer-network-thread | streamsim-app-app-instance-10-StreamThread-1-producer", 900_000_000));
         live.add(new LiveThread(5, "kafka-coordinator-heartbeat-thread | streamsim-app", 900_000_000));
         live.add(new LiveThread(6, "streamsim-metrics-app-instance-1", 900_000_000));
         live.add(new LiveThread(7, "data-plane-kafka-request-handler-0", 900_000_000));
