@@ -72,7 +72,8 @@ public final class SweepPage {
         b.append("<h2>Runs</h2>\n<table id=\"runs\">\n<tr><th>run</th>");
         r.varies().forEach(v -> b.append("<th>").append(escape(v.path())).append("</th>"));
         b.append("<th>outcome</th><th>sent/s</th><th>processed/s</th><th>peak lag</th><th>drain s</th>"
-                + "<th>p50 s</th><th>p99 s</th><th>dropped late</th><th>oracle</th><th>recovered s</th></tr>\n");
+                + "<th>p50 s</th><th>p99 s</th><th>dropped late</th><th>oracle</th><th>recovered s</th>"
+                + "<th>app CPU µs/record</th></tr>\n");
         for (SweepRow row : r.runs()) {
             b.append("<tr><td><a href=\"").append(escape(row.folder())).append("/report.html\">").append(row.run())
                     .append("</a></td>");
@@ -84,6 +85,8 @@ public final class SweepPage {
             }
             b.append("<td>").append(escape(Objects.requireNonNullElse(row.oracleVerdict(), "–"))).append("</td>");
             b.append("<td class=\"num\">").append(escape(SweepFiles.field(rounded(row.maxLagRecoveredSeconds()))))
+                    .append("</td>");
+            b.append("<td class=\"num\">").append(escape(SweepFiles.field(rounded(row.appCpuMicrosPerEvent()))))
                     .append("</td></tr>\n");
         }
         b.append("</table>\n<h2>Figures</h2>\n<div id=\"sweep-charts\"></div>\n");

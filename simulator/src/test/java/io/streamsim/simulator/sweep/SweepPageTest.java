@@ -99,6 +99,9 @@ class SweepPageTest {
         assertThat(data.get("runs").get(0).get("appCpuMicrosPerEvent").asDouble()).isEqualTo(50.0);
         assertThat(data.get("figures").findValuesAsText("name")).contains("appCpuMicrosPerEvent");
         assertThat(SweepPage.unit("appCpuMicrosPerEvent")).isEqualTo("µs per record");
+        var runs = Jsoup.parse(SweepPage.html(SweepFilesTest.result(false, List.of(cpuRow)))).select("#runs");
+        assertThat(runs.select("th").last().text()).isEqualTo("app CPU µs/record");
+        assertThat(runs.select("td").last().text()).isEqualTo("50");
     }
 
     @Test
