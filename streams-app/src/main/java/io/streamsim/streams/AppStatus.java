@@ -38,9 +38,12 @@ import java.util.Objects;
  * @param droppedLateKafka {@link StreamsApp#droppedRecordsByKafka()}: can fall after a rebalance
  * @param rebalances       {@link AppMeters#rebalances()}, the one at startup included
  * @param table            the enrich step's reference table in this instance ({@link TableStatus}); null without one
+ * @param appThreadsCpuSeconds CPU time of this life's Kafka Streams threads so far ({@link AppThreadCpu}: those whose
+ *                         names carry the client id, ended ones included), seconds; null when the JVM cannot measure
+ *                         thread CPU time, or from an app that did not report it
  */
 @JsonPropertyOrder({"instance", "state", "slowUntil", "slowPerRecordMs", "processed", "droppedLateApp",
-        "droppedLateKafka", "deadLettered", "droppedUndecodable", "rebalances", "table"})
+        "droppedLateKafka", "deadLettered", "droppedUndecodable", "rebalances", "table", "appThreadsCpuSeconds"})
 public record AppStatus(
         String instance,
         String state,
@@ -56,7 +59,9 @@ public record AppStatus(
         long droppedUndecodable,
         long rebalances,
         @JsonInclude(JsonInclude.Include.NON_NULL)
-        TableStatus table) {
+        TableStatus table,
+        @JsonInclude(JsonInclude.Include.NON_NULL)
+        Double appThreadsCpuSeconds) {
 
     /** Instants as ISO-8601 text; fields a newer app adds are ignored by an older reader. */
     private static final ObjectMapper JSON = new ObjectMapper()
@@ -70,7 +75,15 @@ public record AppStatus(
                      long droppedLateApp, long droppedLateKafka, long deadLettered, long droppedUndecodable,
                      long rebalances) {
         this(instance, state, slowUntil, slowPerRecord, processed, droppedLateApp, droppedLateKafka, deadLettered,
-                droppedUndecodable, rebalances, null);
+                droppedUndecodable, rebalances, null, null);
+    }
+
+    /** An instance whose threads' CPU time is not known. */
+    public AppStatus(String instance, String state, Instant slowUntil, Duration slowPerRecord, long processed,
+                     long droppedLateApp, long droppedLateKafka, long deadLettered, long droppedUndecodable,
+                     long rebalances, TableStatus table) {
+        this(instance, state, slowUntil, slowPerRecord, processed, droppedLateApp, droppedLateKafka, deadLettered,
+                droppedUndecodable, rebalances, table, null);
     }
 
     public AppStatus {

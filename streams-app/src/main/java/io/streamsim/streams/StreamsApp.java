@@ -71,6 +71,8 @@ public final class StreamsApp implements AutoCloseable, AppControl {
     private final TableLoads tableLoads;
     private final String tableJoin;
     private final String referenceTopic;
+    /** This client's threads' CPU time, sampled with the metrics refresh; null when the JVM cannot measure it. */
+    private final AppThreadCpu threadCpu;
     /** A shuffle join's source read, watched from start until done or closed; null otherwise. */
     private volatile SourceReadWatch sourceReadWatch;
 
@@ -80,7 +82,8 @@ public final class StreamsApp implements AutoCloseable, AppControl {
         this.meters = new AppMeters(registry, config.instanceId());
         Topology topology = WindowedAggregation.build(config.topology(), config.inputTopic(), config.outputTopic(),
                 meters, Clock.systemUTC(), throttle);
-        this.streams = new KafkaStreams(topology, properties(config, meters));
+        Properties properties = properties(config, meters);
+        this.streams = new KafkaStreams(topology, properties);
         Optional<EnrichStep> enrich = config.topology().enrich();
         this.referenceTopic = ReferenceSchema.topicBeside(config.inputTopic());
         if (enrich.isPresent()) {
@@ -138,6 +141,18 @@ public final class StreamsApp implements AutoCloseable, AppControl {
         this.kafkaStreamsMetrics = new KafkaStreamsMetrics(streams, Tags.of("instance", config.instanceId()),
                 metricsScheduler, METRICS_REFRESH);
         kafkaStreamsMetrics.bindTo(registry);
+        this.threadCpu = AppThreadCpu.ofClient(String.valueOf(properties.get(StreamsConfig.CLIENT_ID_CONFIG)))
+                .orElse(null);
+        if (threadCpu != null) {
+            // Every second, so a thread that ends (a replaced stream thread, a state updater) loses at most a second.
+            metricsScheduler.scheduleAtFixedRate(this::sampleThreadCpu, METRICS_REFRESH.toMillis(),
+                    METRICS_REFRESH.toMillis(), TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /** The Kafka Streams {@code client.id} unless {@code clientConfig} sets one: Kafka names the threads after it. */
+    static String clientId(StreamsAppConfig config) {
+        return config.applicationId() + "-" + config.instanceId();
     }
 
     /** {@link #properties(StreamsAppConfig, AppMeters)} with nowhere to count undecodable records. */
@@ -157,7 +172,7 @@ public final class StreamsApp implements AutoCloseable, AppControl {
         Properties p = new Properties();
         p.put(StreamsConfig.APPLICATION_ID_CONFIG, config.applicationId());
         p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers());
-        p.put(StreamsConfig.CLIENT_ID_CONFIG, config.applicationId() + "-" + config.instanceId());
+        p.put(StreamsConfig.CLIENT_ID_CONFIG, clientId(config));
         p.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, config.topology().guarantee().configValue());
         p.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, config.topology().commitInterval().toMillis());
         p.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, config.threads());
@@ -259,7 +274,26 @@ public final class StreamsApp implements AutoCloseable, AppControl {
         return new AppStatus(config.instanceId(), streams.state().name(),
                 remaining.isZero() ? null : Clock.systemUTC().instant().plus(remaining), throttle.perRecord(),
                 meters.recordsProcessed(), meters.recordsDroppedLate(), droppedRecordsByKafka(),
-                meters.recordsDeadLettered(), meters.recordsDroppedUndecodable(), meters.rebalances(), table);
+                meters.recordsDeadLettered(), meters.recordsDroppedUndecodable(), meters.rebalances(), table,
+                appThreadsCpuSeconds());
+    }
+
+    /** A scheduled task that throws is never run again: a failed sample is logged and the next one tried. */
+    private void sampleThreadCpu() {
+        try {
+            threadCpu.sample();
+        } catch (RuntimeException e) {
+            LOG.warn("Instance {}: thread CPU not sampled: {}", config.instanceId(), e.toString());
+        }
+    }
+
+    /** A fresh sample of {@link AppThreadCpu}, seconds; null when not measurable. */
+    private Double appThreadsCpuSeconds() {
+        if (threadCpu == null) {
+            return null;
+        }
+        threadCpu.sample();
+        return threadCpu.total().toNanos() / 1e9;
     }
 
     /** What the table's store holds; null when it cannot be asked (not running, a query failed). */

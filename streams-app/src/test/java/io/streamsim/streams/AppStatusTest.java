@@ -71,4 +71,21 @@ class AppStatusTest {
         assertThat(status.toJson()).contains("\"table\":{\"join\":\"shuffle\"");
         assertThat(AppStatus.fromJson(status.toJson())).isEqualTo(status);
     }
+
+    @Test
+    void fromJson_withThreadCpu_readsItBack() throws IOException {
+        AppStatus status = new AppStatus("a", "RUNNING", null, Duration.ZERO, 5, 0, 0, 0, 0, 1, null, 2.5);
+
+        assertThat(status.toJson()).endsWith(",\"appThreadsCpuSeconds\":2.5}");
+        assertThat(AppStatus.fromJson(status.toJson())).isEqualTo(status);
+    }
+
+    @Test
+    void fromJson_olderAppWithoutThreadCpu_hasNullCpu() throws IOException {
+        AppStatus read = AppStatus.fromJson("{\"instance\":\"a\",\"state\":\"RUNNING\",\"slowUntil\":null,"
+                + "\"slowPerRecordMs\":0.000,\"processed\":0,\"droppedLateApp\":0,\"droppedLateKafka\":0,"
+                + "\"deadLettered\":0,\"droppedUndecodable\":0,\"rebalances\":1}");
+
+        assertThat(read.appThreadsCpuSeconds()).isNull();
+    }
 }

@@ -10,6 +10,7 @@ import io.streamsim.simulator.run.BrokerUnreachableException;
 import io.streamsim.simulator.run.ReferenceFigures;
 import io.streamsim.simulator.run.RunOptions;
 import io.streamsim.simulator.run.RunResult;
+import io.streamsim.simulator.run.CpuFigures;
 import io.streamsim.simulator.run.RunSummary;
 import io.streamsim.streams.http.LoopbackGuard;
 import java.io.IOException;
@@ -160,6 +161,12 @@ final class RunCommand implements Callable<Integer> {
         }
         out.printf(Locale.ROOT, "  peak lag %d records at %.0fs (%s)%n", s.lag().peakRecords(), s.lag().peakAtSeconds(),
                 s.lag().measure());
+        CpuFigures cpu = s.cpu();
+        if (cpu != null && cpu.appThreadsSeconds() != null) {
+            out.printf(Locale.ROOT, "  app CPU: %.1fs in the Kafka Streams threads%s%n", cpu.appThreadsSeconds(),
+                    cpu.microsPerEvent() == null ? "" : String.format(Locale.ROOT, ", %.1f µs per input record (%d)",
+                            cpu.microsPerEvent(), cpu.inputRecords()));
+        }
         if (s.skew() != null && s.skew().hottestPartition() >= 0) {
             out.printf(Locale.ROOT, "  skew: partition %d processed %.1f%% of the records (even: %.1f%%); largest"
                             + " partition lag %d; stream threads busy %.0f%% (busiest) / %.0f%% (idlest)%n",

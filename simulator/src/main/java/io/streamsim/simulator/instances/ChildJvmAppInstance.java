@@ -283,7 +283,7 @@ public final class ChildJvmAppInstance implements AppInstance {
     static InstanceStatus parse(String json, boolean alive) throws IOException {
         AppStatus s = AppStatus.fromJson(json);
         return new InstanceStatus(s.processed(), s.droppedLateApp(), s.droppedLateKafka(), s.deadLettered(),
-                s.rebalances(), s.state(), alive);
+                s.rebalances(), s.state(), alive, InstanceStatus.cpu(s.appThreadsCpuSeconds()));
     }
 
     @Override

@@ -184,7 +184,7 @@ public final class InProcessAppInstance implements AppInstance {
         AppStatus s = l.app.status();
         l.lastTable = s.table();
         return new InstanceStatus(s.processed(), s.droppedLateApp(), s.droppedLateKafka(), s.deadLettered(),
-                s.rebalances(), s.state(), alive);
+                s.rebalances(), s.state(), alive, InstanceStatus.cpu(s.appThreadsCpuSeconds()));
     }
 
     @Override

@@ -1,5 +1,7 @@
 package io.streamsim.simulator.instances;
 
+import java.time.Duration;
+
 /**
  * What an app instance has done, as of its last answer. Counts are cumulative over the instance's lifetimes: a
  * restarted child starts its counters at zero, so the values its earlier lives last reported are added, and a
@@ -16,6 +18,8 @@ package io.streamsim.simulator.instances;
  * @param state            the Kafka Streams state while alive ({@code RUNNING}, {@code REBALANCING}, ...; or
  *                         {@link #STARTING} before the child answers), else {@link #NOT_STARTED}, {@link #KILLED},
  *                         {@link #STOPPED} or {@link #EXITED} (ended on its own)
+ * @param appThreadsCpu    CPU time of the instance's Kafka Streams threads (the app's {@code appThreadsCpuSeconds}),
+ *                         summed over lives like the counts; null when any life did not report it
  */
 public record InstanceStatus(
         long processed,
@@ -24,7 +28,8 @@ public record InstanceStatus(
         long deadLettered,
         long rebalances,
         String state,
-        boolean alive) {
+        boolean alive,
+        Duration appThreadsCpu) {
 
     public static final String NOT_STARTED = "NOT_STARTED";
     public static final String STARTING = "STARTING";
@@ -33,12 +38,24 @@ public record InstanceStatus(
     public static final String STOPPED = "STOPPED";
     public static final String EXITED = "EXITED";
 
-    static final InstanceStatus NONE = new InstanceStatus(0, 0, 0, 0, 0, NOT_STARTED, false);
+    static final InstanceStatus NONE = new InstanceStatus(0, 0, 0, 0, 0, NOT_STARTED, false, Duration.ZERO);
+
+    /** A status whose threads' CPU time is not known. */
+    public InstanceStatus(long processed, long droppedLateApp, long droppedLateKafka, long deadLettered,
+                          long rebalances, String state, boolean alive) {
+        this(processed, droppedLateApp, droppedLateKafka, deadLettered, rebalances, state, alive, null);
+    }
 
     /** The counts of both, with {@code state} and {@code alive}. */
     InstanceStatus plus(InstanceStatus other, String state, boolean alive) {
         return new InstanceStatus(processed + other.processed, droppedLateApp + other.droppedLateApp,
                 droppedLateKafka + other.droppedLateKafka, deadLettered + other.deadLettered,
-                rebalances + other.rebalances, state, alive);
+                rebalances + other.rebalances, state, alive,
+                appThreadsCpu == null || other.appThreadsCpu == null ? null : appThreadsCpu.plus(other.appThreadsCpu));
+    }
+
+    /** A status's CPU time from the app's seconds; null stays null. */
+    static Duration cpu(Double appThreadsCpuSeconds) {
+        return appThreadsCpuSeconds == null ? null : Duration.ofNanos(Math.round(appThreadsCpuSeconds * 1e9));
     }
 }

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.streamsim.model.scenario.Scenario;
 import io.streamsim.simulator.answer.AnswerSheet;
 import io.streamsim.simulator.run.RunControl.TimelineEvent;
+import io.streamsim.simulator.run.CpuFigures;
 import io.streamsim.simulator.run.RunSummary;
 import io.streamsim.simulator.run.WindowShape;
 import io.streamsim.simulator.run.Sample;
@@ -135,6 +136,12 @@ public final class HtmlReport {
                 row(b, "Window results / windows", n.windowResults().outputRecords() + " / "
                         + n.windowResults().windows(), "");
             }
+        }
+        CpuFigures cpu = s.cpu();
+        if (cpu != null && cpu.appThreadsSeconds() != null) {
+            row(b, "App threads CPU (total / per input record)", number(cpu.appThreadsSeconds()) + " s / "
+                    + (cpu.microsPerEvent() == null ? "n/a" : number(cpu.microsPerEvent()) + " µs"),
+                    "Kafka Streams threads of every instance and life");
         }
         b.append("</table>\n");
     }

@@ -9,7 +9,7 @@ import java.util.List;
  * (a run stopped early); its mismatches are listed in the run folder's {@code oracle-mismatches.csv}. A run stopped early (Ctrl-C, failure) still has
  * one, with {@code completed} false and the figures measured until then. {@code reference} is null for a scenario
  * without a reference table; {@code skew} null in a summary written before it existed; {@code stageSkew} null
- * without a groupBy step.
+ * without a groupBy step; {@code cpu} null in a summary written before it existed.
  */
 public record RunSummary(
         String scenario,
@@ -37,7 +37,21 @@ public record RunSummary(
         WindowShape windowShape,
         ReferenceFigures reference,
         SkewFigures skew,
-        StageSkewFigures stageSkew) {
+        StageSkewFigures stageSkew,
+        CpuFigures cpu) {
+
+    /** A summary without CPU figures (written before they existed). */
+    public RunSummary(String scenario, long seed, String prompt, boolean completed, String outcome, Instant startedAt,
+                      Instant finishedAt, Instant eventTimeOrigin, Versions versions, Target target, Topics topics,
+                      Totals totals, Checks checks, Throughput throughput, Latency latency, Lag lag,
+                      OracleReport oracle, List<PhaseFigures> phases, List<FaultRecovery> faults,
+                      List<ExpectationResult> expectations, List<String> talkingPoints, List<CatchUp> catchUps,
+                      WindowShape windowShape, ReferenceFigures reference, SkewFigures skew,
+                      StageSkewFigures stageSkew) {
+        this(scenario, seed, prompt, completed, outcome, startedAt, finishedAt, eventTimeOrigin, versions, target,
+                topics, totals, checks, throughput, latency, lag, oracle, phases, faults, expectations, talkingPoints,
+                catchUps, windowShape, reference, skew, stageSkew, null);
+    }
 
     /** A summary without per-stage skew figures (no groupBy, or written before they existed). */
     public RunSummary(String scenario, long seed, String prompt, boolean completed, String outcome, Instant startedAt,

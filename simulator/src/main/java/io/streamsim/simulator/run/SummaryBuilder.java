@@ -145,7 +145,8 @@ final class SummaryBuilder {
                         : CatchUps.of(faults.applied(), samples, pipeline.backfills, pipeline.replays, oracle),
                 tracker == null ? null
                         : WindowShape.of(results.values(), scenario.topology().window() instanceof WindowSpec.Session),
-                referenceFigures(), SkewFigures.of(samples), stageSkew());
+                referenceFigures(), SkewFigures.of(samples), stageSkew(),
+                CpuFigures.of(totals.appThreadsCpu(), onInput < 0 ? -1 : onInput - watermarks));
     }
 
     /** Per repartition topic of a groupBy, after a load that ran; null without groupBy or when unreadable. */

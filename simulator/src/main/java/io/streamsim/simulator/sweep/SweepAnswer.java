@@ -46,13 +46,14 @@ public final class SweepAnswer {
         m.put("maxPartitionLagRecords", "largest partition lag");
         m.put("drainSeconds", "drain");
         m.put("maxLagRecoveredSeconds", "lag recovery");
+        m.put("appCpuMicrosPerEvent", "app CPU per event");
         return m;
     }
 
     /** Figures where a lower value is the better one; the others (rates) are better higher. */
     private static final Set<String> LOWER_IS_BETTER = Set.of("droppedLateFraction", "p50Seconds", "p99Seconds",
             "peakLagRecords", "maxPartitionShare", "maxPartitionLagRecords", "drainSeconds", "maxLagRecoveredSeconds",
-            "maxProcessingResumedSeconds");
+            "maxProcessingResumedSeconds", "appCpuMicrosPerEvent");
 
     /** One figure at one value of the varied path: the mean over its repetitions and their range. */
     record Point(String value, double mean, double min, double max, int runs) {
@@ -298,7 +299,7 @@ public final class SweepAnswer {
         return mean;
     }
 
-    /** A figure's value as the answer prints it: 3.6%, 9.8 s, 12,345/s, 12,345. */
+    /** A figure's value as the answer prints it: 3.6%, 9.8 s, 12,345/s, 41.5 µs, 12,345. */
     static String format(String figure, double v) {
         if ("droppedLateFraction".equals(figure) || "maxPartitionShare".equals(figure)) {
             double pct = v * 100;
@@ -311,6 +312,9 @@ public final class SweepAnswer {
         }
         if (figure.endsWith("Seconds")) {
             return String.format(Locale.ROOT, v >= 100 ? "%.0f s" : "%.1f s", v);
+        }
+        if (figure.endsWith("MicrosPerEvent")) {
+            return String.format(Locale.ROOT, v >= 100 ? "%.0f µs" : "%.1f µs", v);
         }
         String n = String.format(Locale.ROOT, "%,d", Math.round(v));
         return figure.endsWith("PerSecond") ? n + "/s" : n;

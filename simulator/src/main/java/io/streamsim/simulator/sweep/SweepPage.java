@@ -41,6 +41,7 @@ public final class SweepPage {
         m.put("maxLagRecoveredSeconds", "lag recovered after a fault (s, worst)");
         m.put("maxPartitionShare", "largest partition's share (input or repartition topic)");
         m.put("maxPartitionLagRecords", "largest lag of one partition (records)");
+        m.put("appCpuMicrosPerEvent", "app CPU per input record (µs, Kafka Streams threads)");
         return m;
     }
 
@@ -71,7 +72,8 @@ public final class SweepPage {
         b.append("<h2>Runs</h2>\n<table id=\"runs\">\n<tr><th>run</th>");
         r.varies().forEach(v -> b.append("<th>").append(escape(v.path())).append("</th>"));
         b.append("<th>outcome</th><th>sent/s</th><th>processed/s</th><th>peak lag</th><th>drain s</th>"
-                + "<th>p50 s</th><th>p99 s</th><th>dropped late</th><th>oracle</th><th>recovered s</th></tr>\n");
+                + "<th>p50 s</th><th>p99 s</th><th>dropped late</th><th>oracle</th><th>recovered s</th>"
+                + "<th>app CPU µs/record</th></tr>\n");
         for (SweepRow row : r.runs()) {
             b.append("<tr><td><a href=\"").append(escape(row.folder())).append("/report.html\">").append(row.run())
                     .append("</a></td>");
@@ -83,6 +85,8 @@ public final class SweepPage {
             }
             b.append("<td>").append(escape(Objects.requireNonNullElse(row.oracleVerdict(), "–"))).append("</td>");
             b.append("<td class=\"num\">").append(escape(SweepFiles.field(rounded(row.maxLagRecoveredSeconds()))))
+                    .append("</td>");
+            b.append("<td class=\"num\">").append(escape(SweepFiles.field(rounded(row.appCpuMicrosPerEvent()))))
                     .append("</td></tr>\n");
         }
         b.append("</table>\n<h2>Figures</h2>\n<div id=\"sweep-charts\"></div>\n");
@@ -160,6 +164,7 @@ public final class SweepPage {
             case "droppedLateFraction", "maxPartitionShare" -> "fraction";
             case "sentPerSecond" -> "events/s";
             case "processedPerSecond", "peakProcessedPerSecond" -> "records/s";
+            case "appCpuMicrosPerEvent" -> "µs per record";
             default -> "records";
         };
     }

@@ -35,21 +35,35 @@ import java.util.Map;
  *                               null when none was measured
  * @param maxPartitionLagRecords the largest committed-offset lag of one partition of those topics in any sample; null
  *                               when none was measured
+ * @param appCpuMicrosPerEvent   CPU time of the app's Kafka Streams threads per input record, microseconds
+ *                               ({@link io.streamsim.simulator.run.CpuFigures}); null when not measured
  */
 public record SweepRow(int run, Map<String, String> values, int repetition, String folder, String outcome,
                        double sentPerSecond, double processedPerSecond, double peakProcessedPerSecond,
                        long peakLagRecords, Double drainSeconds, Double p50Seconds, Double p99Seconds,
                        Double droppedLateFraction, String oracleVerdict, Double maxProcessingResumedSeconds,
-                       Double maxLagRecoveredSeconds, Double maxPartitionShare, Double maxPartitionLagRecords) {
+                       Double maxLagRecoveredSeconds, Double maxPartitionShare, Double maxPartitionLagRecords,
+                       Double appCpuMicrosPerEvent) {
 
     /** The figures' names, as the CSV's columns after the varied paths, and as sweep.json's keys. */
     public static final List<String> FIGURES = List.of("sentPerSecond", "processedPerSecond",
             "peakProcessedPerSecond", "peakLagRecords", "drainSeconds", "p50Seconds", "p99Seconds",
             "droppedLateFraction", "oracleVerdict", "maxProcessingResumedSeconds", "maxLagRecoveredSeconds",
-            "maxPartitionShare", "maxPartitionLagRecords");
+            "maxPartitionShare", "maxPartitionLagRecords", "appCpuMicrosPerEvent");
 
     public SweepRow {
         values = Map.copyOf(values);
+    }
+
+    /** A row without the CPU figure (read from a sweep.json written before it existed). */
+    public SweepRow(int run, Map<String, String> values, int repetition, String folder, String outcome,
+                    double sentPerSecond, double processedPerSecond, double peakProcessedPerSecond,
+                    long peakLagRecords, Double drainSeconds, Double p50Seconds, Double p99Seconds,
+                    Double droppedLateFraction, String oracleVerdict, Double maxProcessingResumedSeconds,
+                    Double maxLagRecoveredSeconds, Double maxPartitionShare, Double maxPartitionLagRecords) {
+        this(run, values, repetition, folder, outcome, sentPerSecond, processedPerSecond, peakProcessedPerSecond,
+                peakLagRecords, drainSeconds, p50Seconds, p99Seconds, droppedLateFraction, oracleVerdict,
+                maxProcessingResumedSeconds, maxLagRecoveredSeconds, maxPartitionShare, maxPartitionLagRecords, null);
     }
 
     /** The row of a finished run. */
@@ -66,7 +80,7 @@ public record SweepRow(int run, Map<String, String> values, int repetition, Stri
                 s.oracle() == null ? null : s.oracle().verdict(),
                 max(s.faults().stream().map(RunSummary.FaultRecovery::processingResumedAfterSeconds).toList()),
                 max(s.faults().stream().map(RunSummary.FaultRecovery::lagRecoveredAfterSeconds).toList()),
-                maxPartitionShare(s), maxPartitionLag(s));
+                maxPartitionShare(s), maxPartitionLag(s), s.cpu() == null ? null : s.cpu().microsPerEvent());
     }
 
     /** A figure by its name in {@link #FIGURES}: a Number, a String or null. */
@@ -85,6 +99,7 @@ public record SweepRow(int run, Map<String, String> values, int repetition, Stri
             case "maxLagRecoveredSeconds" -> maxLagRecoveredSeconds;
             case "maxPartitionShare" -> maxPartitionShare;
             case "maxPartitionLagRecords" -> maxPartitionLagRecords;
+            case "appCpuMicrosPerEvent" -> appCpuMicrosPerEvent;
             default -> throw new IllegalArgumentException("no figure " + name);
         };
     }

@@ -57,4 +57,17 @@ class RunCommandTest {
     void run_unknownOption_exits2() {
         assertThat(execute("run", "x.yaml", "--colour", "blue")).isEqualTo(ExitCodes.BAD_INPUT);
     }
+
+    @Test
+    void printSummary_runWithAppCpu_printsItOnOneLine() {
+        var summary = io.streamsim.simulator.report.ReportFixtures.withCpu(
+                io.streamsim.simulator.report.ReportFixtures.summary(
+                        io.streamsim.simulator.report.ReportFixtures.scenario()),
+                io.streamsim.simulator.run.CpuFigures.of(java.time.Duration.ofMillis(1500), 30_000));
+
+        RunCommand.printSummary(new PrintWriter(out, true), summary);
+
+        assertThat(out.toString()).contains(
+                "  app CPU: 1.5s in the Kafka Streams threads, 50.0 µs per input record (30000)\n");
+    }
 }

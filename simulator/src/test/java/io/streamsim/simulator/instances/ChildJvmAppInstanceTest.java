@@ -18,4 +18,14 @@ class ChildJvmAppInstanceTest {
 
         assertThat(read).isEqualTo(new InstanceStatus(5000, 3, 2, 1, 4, "REBALANCING", true));
     }
+
+    @Test
+    void parse_statusWithThreadCpu_keepsIt() throws Exception {
+        AppStatus written = new AppStatus("app-instance-1", "RUNNING", null, Duration.ZERO, 10, 0, 0, 0, 0, 1, null,
+                3.5);
+
+        InstanceStatus read = ChildJvmAppInstance.parse(written.toJson(), false);
+
+        assertThat(read.appThreadsCpu()).isEqualTo(Duration.ofMillis(3500));
+    }
 }

@@ -148,6 +148,9 @@ class InProcessAppInstanceIT {
             assertThat(instance.exitCode()).hasValue(0);
             assertThat(instance.status().state()).isEqualTo(InstanceStatus.STOPPED);
             assertThat(instance.metricsPort()).isEmpty();
+            // The stopped life's Kafka Streams threads used some CPU, and the dead life keeps it.
+            Duration firstLifeCpu = instance.status().appThreadsCpu();
+            assertThat(firstLifeCpu).isPositive();
 
             instances.restart("app-instance-1");
             assertThat(instance.awaitRunning(Duration.ofSeconds(60))).isTrue();
@@ -156,6 +159,7 @@ class InProcessAppInstanceIT {
             await().atMost(Duration.ofSeconds(120)).untilAsserted(() ->
                     assertThat(instances.totals().processed()).isEqualTo(1000));
             assertThat(instance.status().rebalances()).isGreaterThanOrEqualTo(2);
+            assertThat(instance.status().appThreadsCpu()).isGreaterThan(firstLifeCpu);
         }
     }
 }

@@ -198,4 +198,15 @@ class HtmlReportTest {
     private static JsonNode data(String html) throws Exception {
         return JSON.readTree(Jsoup.parse(html).getElementById("run-data").data());
     }
+
+    @Test
+    void write_runWithAppCpu_showsItInTheKeyFigures() throws Exception {
+        RunSummary withCpu = ReportFixtures.withCpu(summary,
+                io.streamsim.simulator.run.CpuFigures.of(java.time.Duration.ofMillis(1500), 30_000));
+
+        var doc = Jsoup.parse(Files.readString(HtmlReport.write(dir, scenario, withCpu, samples)));
+
+        assertThat(doc.select("#key-figures").text()).contains("App threads CPU (total / per input record)",
+                "1.5 s / 50 µs");
+    }
 }

@@ -87,4 +87,12 @@ public final class ReportFixtures {
                 List.of(new RunSummary.ExpectationResult("oracle", "exact", "exact", true)),
                 scenario.talkingPoints());
     }
+
+    /** {@code s} with {@code cpu} as its CPU figures. */
+    public static RunSummary withCpu(RunSummary s, io.streamsim.simulator.run.CpuFigures cpu) {
+        return new RunSummary(s.scenario(), s.seed(), s.prompt(), s.completed(), s.outcome(), s.startedAt(),
+                s.finishedAt(), s.eventTimeOrigin(), s.versions(), s.target(), s.topics(), s.totals(), s.checks(),
+                s.throughput(), s.latency(), s.lag(), s.oracle(), s.phases(), s.faults(), s.expectations(),
+                s.talkingPoints(), s.catchUps(), s.windowShape(), s.reference(), s.skew(), s.stageSkew(), cpu);
+    }
 }

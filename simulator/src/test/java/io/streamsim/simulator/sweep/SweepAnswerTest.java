@@ -145,4 +145,24 @@ class SweepAnswerTest {
         assertThat(SweepAnswer.sentences(unnamed)).contains("Trade-off: topology.grace 2s -> 10s: dropped-late 3.6%"
                 + " -> 0.45% for p99 9.8 s -> 11.4 s.");
     }
+
+    @Test
+    void sentences_guaranteeCostingCpuOnly_saysTheCpuPerEventAndNoTradeOff() {
+        List<SweepRow> rows = List.of(
+                new SweepRow(1, Map.of("topology.guarantee", "at_least_once"), 1, "runs/r1", "completed", 3000,
+                        3000, 4000, 1200, 2.0, 1.0, 2.0, null, null, null, null, null, null, 31.4),
+                new SweepRow(2, Map.of("topology.guarantee", "exactly_once_v2"), 1, "runs/r2", "completed", 3000,
+                        3000, 4000, 1200, 2.0, 1.0, 2.05, null, null, null, null, null, null, 47.0));
+        SweepResult sweep = new SweepResult("guarantee", "What does exactly-once cost?", 7,
+                List.of(new Vary("topology.guarantee", List.of("at_least_once", "exactly_once_v2"))), 1,
+                Instant.EPOCH, Instant.EPOCH, true, 2, null, rows,
+                new SweepFile.TradeOff("appCpuMicrosPerEvent", "p99Seconds"));
+
+        List<String> s = SweepAnswer.sentences(sweep);
+
+        assertThat(s.get(0)).isEqualTo("topology.guarantee at_least_once -> exactly_once_v2: app CPU per event"
+                + " 31.4 µs -> 47.0 µs.");
+        assertThat(s).contains("No trade-off measured: topology.guarantee at_least_once -> exactly_once_v2 moved"
+                + " app CPU per event (worse) and left p99 within the tolerance.");
+    }
 }

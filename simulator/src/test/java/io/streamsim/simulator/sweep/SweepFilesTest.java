@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.streamsim.model.scenario.Scenario;
 import io.streamsim.simulator.report.ReportFixtures;
+import io.streamsim.simulator.run.CpuFigures;
 import io.streamsim.simulator.run.RunSummary;
+import java.time.Duration;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -77,9 +79,9 @@ class SweepFilesTest {
         assertThat(lines.get(0)).isEqualTo("run,repetition,folder,topology.grace,outcome,sentPerSecond,"
                 + "processedPerSecond,peakProcessedPerSecond,peakLagRecords,drainSeconds,p50Seconds,p99Seconds,"
                 + "droppedLateFraction,oracleVerdict,maxProcessingResumedSeconds,maxLagRecoveredSeconds,"
-                + "maxPartitionShare,maxPartitionLagRecords");
+                + "maxPartitionShare,maxPartitionLagRecords,appCpuMicrosPerEvent");
         assertThat(lines.get(2)).isEqualTo("2,1,runs/r2,10s,completed,4000.5,3990.25,12000,4679,5,2.5,9.359,"
-                + "0.000566346,exact,8,8.5,,");
+                + "0.000566346,exact,8,8.5,,,");
     }
 
     @Test
@@ -100,5 +102,21 @@ class SweepFilesTest {
         assertThat(SweepFiles.field(12.0)).isEqualTo("12");
         assertThat(SweepFiles.field(1.0e-5)).isEqualTo("1e-05");
         assertThat(SweepFiles.field(4679L)).isEqualTo("4679");
+    }
+
+    @Test
+    void of_summaryWithCpu_takesTheAppCpuPerEvent() {
+        RunSummary s = ReportFixtures.withCpu(ReportFixtures.summary(ReportFixtures.scenario()),
+                CpuFigures.of(Duration.ofMillis(1500), 30_000));
+
+        SweepRow r = SweepRow.of(planned(1, "2s", 1), "runs/r1", s, ReportFixtures.samples(35));
+
+        assertThat(r.appCpuMicrosPerEvent()).isEqualTo(50.0);
+        assertThat(r.figure("appCpuMicrosPerEvent")).isEqualTo(50.0);
+    }
+
+    @Test
+    void of_summaryWithoutCpu_hasNoCpuFigure() {
+        assertThat(row(1, "2s", 1).appCpuMicrosPerEvent()).isNull();
     }
 }

@@ -84,4 +84,30 @@ class SweepPageTest {
             driver.quit();
         }
     }
+
+    @Test
+    void data_rowsWithAppCpu_chartItAndOfferItToTheTradeOff() {
+        SweepRow cpuRow = SweepRow.of(SweepFilesTest.planned(1, "2s", 1), "runs/r1",
+                io.streamsim.simulator.report.ReportFixtures.withCpu(
+                        io.streamsim.simulator.report.ReportFixtures.summary(
+                                io.streamsim.simulator.report.ReportFixtures.scenario()),
+                        io.streamsim.simulator.run.CpuFigures.of(java.time.Duration.ofMillis(1500), 30_000)),
+                io.streamsim.simulator.report.ReportFixtures.samples(35));
+
+        var data = SweepPage.data(SweepFilesTest.result(false, List.of(cpuRow)));
+
+        assertThat(data.get("runs").get(0).get("appCpuMicrosPerEvent").asDouble()).isEqualTo(50.0);
+        assertThat(data.get("figures").findValuesAsText("name")).contains("appCpuMicrosPerEvent");
+        assertThat(SweepPage.unit("appCpuMicrosPerEvent")).isEqualTo("µs per record");
+        var runs = Jsoup.parse(SweepPage.html(SweepFilesTest.result(false, List.of(cpuRow)))).select("#runs");
+        assertThat(runs.select("th").last().text()).isEqualTo("app CPU µs/record");
+        assertThat(runs.select("td").last().text()).isEqualTo("50");
+    }
+
+    @Test
+    void data_rowsWithoutAppCpu_leaveItsChartOut() {
+        var data = SweepPage.data(SweepFilesTest.result(false, List.of(SweepFilesTest.row(1, "2s", 1))));
+
+        assertThat(data.get("figures").findValuesAsText("name")).doesNotContain("appCpuMicrosPerEvent");
+    }
 }
