@@ -5,6 +5,7 @@ import io.streamsim.model.scenario.GroupByStep;
 import io.streamsim.model.scenario.WindowSpec;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -36,8 +37,13 @@ final class Drain {
     private final Sampler sampler;
     private final BooleanSupplier stopRequested;
     private boolean drained;
-    /** Partitions where a transaction was open at the last sample ("topic-p"), for the failure's reason. */
-    private final Set<String> openTransactions = new TreeSet<>();
+    /**
+     * Per partition behind its high watermark at the last sample, its last stable offset then. Two reads of one
+     * moment can differ by a record appended between them, so only a partition whose last stable offset has not moved
+     * since the sample before is named in a timeout's reason as holding an open transaction.
+     */
+    private Map<TopicPartition, Long> behind = new HashMap<>();
+    private final Map<TopicPartition, Long> behindNow = new HashMap<>();
 
     Drain(Pipeline pipeline, Sampler sampler, BooleanSupplier stopRequested) {
         this.pipeline = pipeline;
@@ -69,7 +75,8 @@ final class Drain {
             }
             LoadLoop.sleepUntil(Math.min(deadline, start + TimeUnit.SECONDS.toNanos(tick++)));
             Sample s = sampler.record("drain");
-            openTransactions.clear();
+            behind = new HashMap<>(behindNow);
+            behindNow.clear();
             boolean repartitionConsumed = repartitionConsumed();
             boolean outputRead = outputReadToTheEnd();
             if (s.lagRecords() == 0 && repartitionConsumed && outputRead) {
@@ -77,10 +84,17 @@ final class Drain {
                 return new StageEnd.Finished();
             }
         }
+        Set<String> stuck = new TreeSet<>();
+        behindNow.forEach((tp, stable) -> {
+            if (stable.equals(behind.get(tp))) {
+                stuck.add(tp.toString());
+            }
+        });
         return new StageEnd.Failed("the pipeline did not drain within " + timeout.toSeconds() + "s"
-                + (openTransactions.isEmpty() ? ""
-                        : "; a transaction was still open on " + String.join(", ", openTransactions)
-                        + " (a dead instance's, until the broker aborts it after transaction.timeout.ms)"));
+                + (stuck.isEmpty() ? ""
+                        : "; a transaction stayed open on " + String.join(", ", stuck) + " (last stable offset stuck"
+                        + " below the high watermark: under exactly_once_v2, a killed instance's transaction stays open"
+                        + " until its restart fences it or the broker aborts it after transaction.timeout.ms)"));
     }
 
     /**
@@ -122,12 +136,13 @@ final class Drain {
 
     /**
      * The last stable offsets of {@code topic}, or null while a transaction is open on any of its partitions (those
-     * are noted for the failure's reason).
+     * are noted for the failure's reason). The two offsets are read one after the other, so a record appended in
+     * between looks like an open transaction for one sample: that only makes the drain wait a second more.
      */
     private Map<TopicPartition, Long> settledEnds(String topic) throws ExecutionException, InterruptedException {
         RunTopics.Ends ends = RunTopics.ends(pipeline.target.admin(), topic, pipeline.topics.partitions());
         List<TopicPartition> open = ends.openTransactions();
-        open.forEach(tp -> openTransactions.add(tp.toString()));
+        open.forEach(tp -> behindNow.put(tp, ends.lastStable().get(tp)));
         return open.isEmpty() ? ends.lastStable() : null;
     }
 }

@@ -187,7 +187,8 @@ record RunTopics(String input, String output, String deadLetters, int partitions
 
     /**
      * Where {@code topic} ends for a read_committed reader ({@code lastStable}) and for any reader
-     * ({@code highWatermark}), per partition. They differ while a transaction is open on the partition.
+     * ({@code highWatermark}), per partition. They differ while a transaction is open on the partition (or for a
+     * record appended between the two reads).
      */
     record Ends(Map<TopicPartition, Long> lastStable, Map<TopicPartition, Long> highWatermark) {
 
