@@ -3,9 +3,11 @@ package io.streamsim.streams;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -20,9 +22,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A shuffle join's {@link TableStatus#SOURCE_READ} at the application's first start (when the group has no committed
- * offset on the reference topic yet; a later life restores its share from the changelog instead, and that restore
- * is reported as such): the reference topic's end offsets at start, then every
+ * A shuffle join's {@link TableStatus#SOURCE_READ} of the reference partitions the group had not read before this
+ * start (at the application's first start, all of them; a later life restores its share from the changelog instead,
+ * and that restore is reported as such): their end offsets at start, then every
  * {@link #POLL} the group's committed offsets (as the broker has them: under exactly_once_v2, committed with the
  * transaction) of the reference partitions of this instance's active tasks, until they reach those ends. (Not
  * {@code TaskMetadata#committedOffsets()}: in our runs it reached the ends only with the catch-up of the orders,
@@ -75,9 +77,11 @@ final class SourceReadWatch implements AutoCloseable {
             }
             try {
                 Map<TopicPartition, Long> ends = endOffsets(a);
-                if (groupHasRead(a)) {
-                    LOG.info("Instance {}: the group has read {} before; no source read in this life (its table"
-                            + " share is restored from the changelog)", instanceId, referenceTopic);
+                Set<TopicPartition> readBefore = readByTheGroup(a);
+                ends.keySet().removeAll(readBefore);
+                if (ends.isEmpty()) {
+                    LOG.info("Instance {}: the group has read every partition of {} before; no source read in this"
+                            + " life (its table share is restored from the changelog)", instanceId, referenceTopic);
                     close();
                     return;
                 }
@@ -86,12 +90,16 @@ final class SourceReadWatch implements AutoCloseable {
                 if (e instanceof InterruptedException) {
                     Thread.currentThread().interrupt();
                 }
-                LOG.warn("Instance {}: cannot read the reference topic's end offsets; no source-read figure: {}",
-                        instanceId, e.toString());
+                if (!closed) {
+                    LOG.warn("Instance {}: cannot read the reference topic's offsets; no source-read figure: {}",
+                            instanceId, e.toString());
+                }
                 close();
                 return;
             }
-            thread.scheduleWithFixedDelay(this::poll, 0, POLL.toMillis(), TimeUnit.MILLISECONDS);
+            if (!closed) {
+                thread.scheduleWithFixedDelay(this::poll, 0, POLL.toMillis(), TimeUnit.MILLISECONDS);
+            }
         });
     }
 
@@ -107,10 +115,19 @@ final class SourceReadWatch implements AutoCloseable {
         return ends;
     }
 
-    /** Whether the group has committed an offset on the reference topic: this is not the application's first start. */
-    private boolean groupHasRead(Admin a) throws Exception {
-        return a.listConsumerGroupOffsets(applicationId).partitionsToOffsetAndMetadata().get(30, TimeUnit.SECONDS)
-                .keySet().stream().anyMatch(tp -> tp.topic().equals(referenceTopic));
+    /**
+     * The reference partitions the group has committed an offset on: read before this start, by an earlier life or
+     * by another instance that started first. Only the others are measured as a source read.
+     */
+    private Set<TopicPartition> readByTheGroup(Admin a) throws Exception {
+        Set<TopicPartition> read = new HashSet<>();
+        for (TopicPartition tp : a.listConsumerGroupOffsets(applicationId).partitionsToOffsetAndMetadata()
+                .get(30, TimeUnit.SECONDS).keySet()) {
+            if (tp.topic().equals(referenceTopic)) {
+                read.add(tp);
+            }
+        }
+        return read;
     }
 
     private void poll() {

@@ -75,7 +75,11 @@ final class TableLoads implements StateRestoreListener {
         }
     }
 
-    /** Begins a {@link TableStatus#SOURCE_READ} up to {@code endOffsets}, the reference partitions' ends at start. */
+    /**
+     * Begins a {@link TableStatus#SOURCE_READ} up to {@code endOffsets}, the ends at start of the reference partitions
+     * the group had not read before this start (the others are left out of it: their share comes from the
+     * changelog).
+     */
     synchronized void sourceReadFrom(Instant start, Map<TopicPartition, Long> endOffsets) {
         sourceReadStart = start;
         endAtStart = Map.copyOf(endOffsets);
@@ -88,22 +92,31 @@ final class TableLoads implements StateRestoreListener {
 
     /**
      * Ends the source read once every reference partition the instance's active tasks hold has its committed offset
-     * ({@code committed}, next offset to read) at or past its end offset at start; false while not yet.
+     * ({@code committed}, next offset to read) at or past its end offset at start; false while not yet. Partitions
+     * without an end at start were read before and do not count; when the tasks hold only those, it ends with no
+     * load.
      */
     synchronized boolean sourceReadProgress(Map<TopicPartition, Long> committed) {
         if (endAtStart == null || committed.isEmpty()) {
             return false;
         }
         long records = 0;
+        int partitions = 0;
         for (Map.Entry<TopicPartition, Long> e : committed.entrySet()) {
-            long end = endAtStart.getOrDefault(e.getKey(), 0L);
+            Long end = endAtStart.get(e.getKey());
+            if (end == null) {
+                continue; // read by the group before this start: its share comes from the changelog
+            }
             if (end > 0 && e.getValue() < end) {
                 return false;
             }
             records += end;
+            partitions++;
         }
-        loads.add(new TableStatus.Load(TableStatus.SOURCE_READ, committed.keySet().iterator().next().topic(),
-                sourceReadStart, records, committed.size(), seconds(sourceReadStart, clock.instant())));
+        if (partitions > 0) {
+            loads.add(new TableStatus.Load(TableStatus.SOURCE_READ, committed.keySet().iterator().next().topic(),
+                    sourceReadStart, records, partitions, seconds(sourceReadStart, clock.instant())));
+        }
         endAtStart = null;
         return true;
     }

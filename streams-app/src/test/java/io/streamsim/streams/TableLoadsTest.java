@@ -113,6 +113,30 @@ class TableLoadsTest {
     }
 
     @Test
+    void sourceReadProgress_aPartitionReadBeforeThisStart_isLeftOutOfTheLoad() {
+        Ticker clock = new Ticker();
+        TableLoads loads = new TableLoads("reference-table", TableStatus.CHANGELOG_RESTORE, clock);
+        loads.started();
+        loads.sourceReadFrom(T0, Map.of(R1, 480L)); // R0 had a committed offset at start
+        clock.advance(Duration.ofSeconds(2));
+
+        assertThat(loads.sourceReadProgress(Map.of(R0, 10L, R1, 480L))).isTrue();
+        assertThat(loads.snapshot("shuffle").loads()).containsExactly(new TableStatus.Load(TableStatus.SOURCE_READ,
+                "run.reference", T0, 480, 1, 2.0));
+    }
+
+    @Test
+    void sourceReadProgress_onlyPartitionsReadBefore_endsWithNoLoad() {
+        TableLoads loads = new TableLoads("reference-table", TableStatus.CHANGELOG_RESTORE, new Ticker());
+        loads.started();
+        loads.sourceReadFrom(T0, Map.of(R1, 480L));
+
+        assertThat(loads.sourceReadProgress(Map.of(R0, 10L))).isTrue();
+        assertThat(loads.sourceReadPending()).isFalse();
+        assertThat(loads.snapshot("shuffle").loads()).isEmpty();
+    }
+
+    @Test
     void snapshot_globalPartitionsRestoredOneAfterTheOther_isOneLoadFromFirstStartToLastEnd() {
         Ticker clock = new Ticker();
         TableLoads loads = new TableLoads("reference-global", TableStatus.GLOBAL_RESTORE, clock);
