@@ -13,7 +13,7 @@ final class TableConsole {
     static void print(PrintWriter out, ReferenceFigures r) {
         for (ReferenceFigures.Bootstrap l : r.bootstraps()) {
             if (l.noLoad()) {
-                out.printf(Locale.ROOT, "    %s %s at %.1fs: no table load (none of its tasks held the table)%s%n",
+                out.printf(Locale.ROOT, "    %s %s at %.1fs: no table load recorded in this life%s%n",
                         l.instance(), l.life() == 1 ? "start" : "restart " + (l.life() - 1), l.startedAtSeconds(),
                         l.runningAfterSeconds() == null ? ""
                                 : String.format(Locale.ROOT, " (RUNNING %.2fs after start)", l.runningAfterSeconds()));

@@ -42,8 +42,8 @@ final class TableLoadsSection {
                     + "changelog topic (after a restart, or a task moved in). source-read: a shuffle join's task "
                     + "processing its reference partitions up to the end offsets they had at the life's start (to "
                     + "within the commit interval), interleaved with the orders in timestamp order (first start only). none: "
-                    + "this life loaded no share of the table, none of its active tasks held it (a restarted instance "
-                    + "gets its table tasks back only when Kafka's assignor judges it caught up). Seconds count from "
+                    + "no load recorded in this life by its last status (no restore of records, and no source read: "
+                    + "that happens only for partitions the group had not read before). Seconds count from "
                     + "the start of the load.</p>\n");
         }
         if (!r.held().isEmpty()) {

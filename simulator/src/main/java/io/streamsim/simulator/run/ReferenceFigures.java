@@ -54,9 +54,9 @@ public record ReferenceFigures(String topic, String table, long rows, long rowsW
                             long records, int partitions, Double seconds, Double runningAfterSeconds) {
 
         /**
-         * The life loaded no share of the table (it began at the life's start, with no records and no duration):
-         * none of its active tasks held the table, e.g. a restarted instance that Kafka's assignor does not yet
-         * judge caught up.
+         * No load recorded in the life by its last status (the row begins at the life's start, with no records and
+         * no duration): e.g. a restarted instance whose table tasks had not come back to it, or not restored any
+         * record, before the run ended.
          */
         public static final String NO_LOAD = "none";
 

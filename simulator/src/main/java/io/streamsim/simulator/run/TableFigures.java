@@ -21,10 +21,10 @@ final class TableFigures {
 
     /**
      * Every load of every life, by start time; changelog restores of no records (Kafka registers the empty changelog
-     * of a first start as a restore, too) are left out. A life that loaded nothing gets one
+     * of a first start as a restore, too) are left out. A life with no load recorded by its last status gets one
      * {@link ReferenceFigures.Bootstrap#NO_LOAD} row at its start, so that its start-to-RUNNING time is still there:
-     * a restarted shuffle-join instance whose state exactly_once_v2 wiped gets its table tasks back only when Kafka's
-     * assignor judges it caught up (warm-up replicas restore in the background, not reported as a load).
+     * e.g. a restarted shuffle-join instance whose table tasks had not come back (or not restored) before the run
+     * ended; the survivor restored them meanwhile.
      *
      * @param lives  per instance name, each life's last table report, first start first
      * @param origin wall-clock start of the load
