@@ -6,10 +6,12 @@ import java.lang.management.ThreadMXBean;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Supplier;
 
 /**
@@ -37,6 +39,11 @@ public final class AppThreadCpu {
     private final String clientId;
     private final Supplier<List<LiveThread>> threads;
     private final Map<Long, Long> lastCpuNanosById = new HashMap<>();
+    /**
+     * Threads of this client id already alive when this life began: an earlier life's in the same JVM (an in-process
+     * instance restarted while its old client's close timed out), whose CPU that life already counted.
+     */
+    private final Set<Long> earlierLives = new HashSet<>();
 
     /**
      * @param clientId the Kafka Streams client id ({@code client.id}) whose threads count
@@ -45,6 +52,11 @@ public final class AppThreadCpu {
     AppThreadCpu(String clientId, Supplier<List<LiveThread>> threads) {
         this.clientId = Objects.requireNonNull(clientId, "clientId");
         this.threads = Objects.requireNonNull(threads, "threads");
+        for (LiveThread t : threads.get()) {
+            if (ofClient(clientId, t.name())) {
+                earlierLives.add(t.id());
+            }
+        }
     }
 
     /** The client {@code clientId}'s threads in this JVM, by {@link ThreadMXBean}; empty without thread CPU time. */
@@ -89,7 +101,7 @@ public final class AppThreadCpu {
     /** Reads the CPU time of the client's live threads; a thread seen before and gone now keeps its last value. */
     public synchronized void sample() {
         for (LiveThread t : threads.get()) {
-            if (t.cpuNanos() >= 0 && ofClient(clientId, t.name())) {
+            if (t.cpuNanos() >= 0 && ofClient(clientId, t.name()) && !earlierLives.contains(t.id())) {
                 lastCpuNanosById.merge(t.id(), t.cpuNanos(), Math::max);
             }
         }

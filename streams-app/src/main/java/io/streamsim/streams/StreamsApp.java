@@ -292,7 +292,7 @@ public final class StreamsApp implements AutoCloseable, AppControl {
         if (threadCpu == null) {
             return null;
         }
-        threadCpu.sample();
+        sampleThreadCpu();
         return threadCpu.total().toNanos() / 1e9;
     }
 

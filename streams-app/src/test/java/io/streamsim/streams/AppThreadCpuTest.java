@@ -18,6 +18,16 @@ class AppThreadCpuTest {
     private final AppThreadCpu cpu = new AppThreadCpu(CLIENT, () -> List.copyOf(live));
 
     @Test
+    void total_anEarlierLifesThreadStillAlive_isNotCountedAgain() {
+        List<LiveThread> jvm = new ArrayList<>(List.of(new LiveThread(7, CLIENT + "-StreamThread-1", 900_000_000)));
+        AppThreadCpu secondLife = new AppThreadCpu(CLIENT, () -> List.copyOf(jvm));
+        jvm.add(new LiveThread(8, CLIENT + "-StreamThread-1", 200_000_000));
+        secondLife.sample();
+
+        assertThat(secondLife.total()).isEqualTo(Duration.ofMillis(200));
+    }
+
+    @Test
     void total_threadEndsBetweenSamples_keepsItsLastValue() {
         live.add(new LiveThread(1, CLIENT + "-StreamThread-1", 300_000_000));
         live.add(new LiveThread(2, CLIENT + "-StreamThread-2", 100_000_000));

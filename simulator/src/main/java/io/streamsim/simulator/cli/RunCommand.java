@@ -164,7 +164,7 @@ final class RunCommand implements Callable<Integer> {
         CpuFigures cpu = s.cpu();
         if (cpu != null && cpu.appThreadsSeconds() != null) {
             out.printf(Locale.ROOT, "  app CPU: %.1fs in the Kafka Streams threads%s%n", cpu.appThreadsSeconds(),
-                    cpu.microsPerEvent() == null ? "" : String.format(Locale.ROOT, ", %.1f µs per input record (%d)",
+                    cpu.microsPerEvent() == null ? "" : String.format(Locale.ROOT, ", %.1f µs per input record (%,d input records)",
                             cpu.microsPerEvent(), cpu.inputRecords()));
         }
         if (s.skew() != null && s.skew().hottestPartition() >= 0) {

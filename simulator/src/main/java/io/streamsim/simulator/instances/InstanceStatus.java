@@ -19,7 +19,9 @@ import java.time.Duration;
  *                         {@link #STARTING} before the child answers), else {@link #NOT_STARTED}, {@link #KILLED},
  *                         {@link #STOPPED} or {@link #EXITED} (ended on its own)
  * @param appThreadsCpu    CPU time of the instance's Kafka Streams threads (the app's {@code appThreadsCpuSeconds}),
- *                         summed over lives like the counts; null when any life did not report it
+ *                         summed over lives like the counts, each life as of its last answer (what its threads
+ *                         used closing, after the last answer, is not in it; a life that never answered adds 0); null
+ *                         when a life answered without it
  */
 public record InstanceStatus(
         long processed,

@@ -68,6 +68,6 @@ class RunCommandTest {
         RunCommand.printSummary(new PrintWriter(out, true), summary);
 
         assertThat(out.toString()).contains(
-                "  app CPU: 1.5s in the Kafka Streams threads, 50.0 µs per input record (30000)\n");
+                "  app CPU: 1.5s in the Kafka Streams threads, 50.0 µs per input record (30,000 input records)\n");
     }
 }
