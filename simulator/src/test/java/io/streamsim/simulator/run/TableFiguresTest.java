@@ -12,16 +12,28 @@ class TableFiguresTest {
 
     private static final Instant LOAD_START = Instant.parse("2026-12-01T10:00:10Z");
 
+    private static final String CHANGELOG = "app-reference-table-changelog";
+
+    /** One life of a shuffle join: started at {@code startedAt} (UTC time of day), RUNNING after {@code running}. */
+    private static TableStatus shuffleLife(String startedAt, double running, TableStatus.Load... loads) {
+        return new TableStatus("shuffle", "reference-table", at(startedAt), running, List.of(loads), null);
+    }
+
+    private static TableStatus.Load load(String kind, String topic, String at, long records, double seconds) {
+        return new TableStatus.Load(kind, topic, at(at), records, 2, seconds);
+    }
+
+    private static Instant at(String timeOfDay) {
+        return Instant.parse("2026-12-01T" + timeOfDay + "Z");
+    }
+
     @Test
     void bootstraps_aRestartedInstance_hasItsLoadsPerLifeInSecondsFromTheLoadStartButNoEmptyRestore() {
-        TableStatus first = new TableStatus("shuffle", "reference-table", Instant.parse("2026-12-01T10:00:08Z"), 2.0,
-                List.of(new TableStatus.Load(TableStatus.SOURCE_READ, "r.reference",
-                        Instant.parse("2026-12-01T10:00:08Z"), 1000, 2, 3.1234567),
-                        new TableStatus.Load(TableStatus.CHANGELOG_RESTORE, "app-reference-table-changelog",
-                                Instant.parse("2026-12-01T10:00:09Z"), 0, 2, 0.1)), null);
-        TableStatus second = new TableStatus("shuffle", "reference-table", Instant.parse("2026-12-01T10:00:30Z"), 4.5,
-                List.of(new TableStatus.Load(TableStatus.CHANGELOG_RESTORE, "app-reference-table-changelog",
-                        Instant.parse("2026-12-01T10:00:31.250Z"), 1040, 2, 0.8)), null);
+        TableStatus first = shuffleLife("10:00:08", 2.0,
+                load(TableStatus.SOURCE_READ, "r.reference", "10:00:08", 1000, 3.1234567),
+                load(TableStatus.CHANGELOG_RESTORE, CHANGELOG, "10:00:09", 0, 0.1));
+        TableStatus second = shuffleLife("10:00:30", 4.5,
+                load(TableStatus.CHANGELOG_RESTORE, CHANGELOG, "10:00:31.250", 1040, 0.8));
 
         List<ReferenceFigures.Bootstrap> b = TableFigures.bootstraps(Map.of("app-instance-1", List.of(first, second)),
                 LOAD_START);
@@ -29,18 +41,16 @@ class TableFiguresTest {
         assertThat(b).containsExactly(
                 new ReferenceFigures.Bootstrap("app-instance-1", 1, -2.0, TableStatus.SOURCE_READ, "r.reference", 1000,
                         2, 3.123, 2.0),
-                new ReferenceFigures.Bootstrap("app-instance-1", 2, 21.25, TableStatus.CHANGELOG_RESTORE,
-                        "app-reference-table-changelog", 1040, 2, 0.8, 4.5));
+                new ReferenceFigures.Bootstrap("app-instance-1", 2, 21.25, TableStatus.CHANGELOG_RESTORE, CHANGELOG,
+                        1040, 2, 0.8, 4.5));
     }
 
     @Test
     void bootstraps_aLifeThatLoadedNothing_hasOneNoLoadRowAtItsStartWithItsTimeToRunning() {
-        TableStatus first = new TableStatus("shuffle", "reference-table", Instant.parse("2026-12-01T10:00:08Z"), 2.0,
-                List.of(new TableStatus.Load(TableStatus.SOURCE_READ, "r.reference",
-                        Instant.parse("2026-12-01T10:00:08Z"), 1000, 2, 3.0)), null);
-        TableStatus second = new TableStatus("shuffle", "reference-table", Instant.parse("2026-12-01T10:00:30Z"), 1.9,
-                List.of(new TableStatus.Load(TableStatus.CHANGELOG_RESTORE, "app-reference-table-changelog",
-                        Instant.parse("2026-12-01T10:00:31Z"), 0, 2, 0.1)), null);
+        TableStatus first = shuffleLife("10:00:08", 2.0,
+                load(TableStatus.SOURCE_READ, "r.reference", "10:00:08", 1000, 3.0));
+        TableStatus second = shuffleLife("10:00:30", 1.9,
+                load(TableStatus.CHANGELOG_RESTORE, CHANGELOG, "10:00:31", 0, 0.1));
 
         List<ReferenceFigures.Bootstrap> b = TableFigures.bootstraps(Map.of("app-instance-1", List.of(first, second)),
                 LOAD_START);
