@@ -7,6 +7,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.TreeMap;
 
 /**
@@ -66,16 +69,46 @@ final class TableFigures {
         return out;
     }
 
-    /** Asks every live instance to count its table store, one after the other; the ones that answered. */
-    static Map<String, TableStatus.Held> askHeld(AppInstances instances) {
-        Map<String, TableStatus.Held> out = new TreeMap<>();
+    /** How long {@link #askHeld} may retry for a round in which every live instance answers. */
+    static final Duration HELD_PATIENCE = Duration.ofSeconds(15);
+    private static final Duration HELD_RETRY = Duration.ofMillis(500);
+
+    /**
+     * Asks every live instance to count its table store, one after the other; the ones that answered. An instance in
+     * a rebalance cannot be queried (e.g. a restarted instance whose tasks came back just before the drain ended), so
+     * a round in which a live instance did not answer is asked again, whole, every half second for up to
+     * {@link #HELD_PATIENCE}; the last round is kept.
+     */
+    static Map<String, TableStatus.Held> askHeld(AppInstances instances) throws InterruptedException {
         if (instances == null) {
-            return out;
+            return new TreeMap<>();
         }
-        for (String name : instances.names()) {
-            instances.get(name).tableHeld().ifPresent(h -> out.put(name, h));
+        return askHeld(instances.names(), name -> instances.get(name).isAlive(),
+                name -> instances.get(name).tableHeld(), HELD_PATIENCE, HELD_RETRY, Thread::sleep);
+    }
+
+    /** A pause of some milliseconds; {@link Thread#sleep(long)} outside tests. */
+    interface Pause {
+        void millis(long millis) throws InterruptedException;
+    }
+
+    static Map<String, TableStatus.Held> askHeld(List<String> names, Predicate<String> alive,
+                                                 Function<String, Optional<TableStatus.Held>> ask, Duration patience,
+                                                 Duration retry, Pause pause) throws InterruptedException {
+        Map<String, TableStatus.Held> round = new TreeMap<>();
+        for (long waited = 0; ; waited += retry.toMillis()) {
+            round.clear();
+            boolean complete = true;
+            for (String name : names) {
+                Optional<TableStatus.Held> held = ask.apply(name);
+                held.ifPresent(h -> round.put(name, h));
+                complete &= held.isPresent() || !alive.test(name);
+            }
+            if (complete || waited >= patience.toMillis()) {
+                return round;
+            }
+            pause.millis(retry.toMillis());
         }
-        return out;
     }
 
     private static Double millis(Double seconds) {

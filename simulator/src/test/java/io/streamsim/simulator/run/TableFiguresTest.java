@@ -3,9 +3,12 @@ package io.streamsim.simulator.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.streamsim.streams.TableStatus;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class TableFiguresTest {
@@ -60,6 +63,35 @@ class TableFiguresTest {
                 ReferenceFigures.Bootstrap.NO_LOAD, "reference-table", 0, 0, null, 1.9));
         assertThat(b.get(1).noLoad()).isTrue();
         assertThat(b.get(0).noLoad()).isFalse();
+    }
+
+    @Test
+    void askHeld_aLiveInstanceInARebalance_isAskedAgainWithTheWholeRound() throws InterruptedException {
+        TableStatus.Held share = new TableStatus.Held(150, 17_000, "store iterated");
+        int[] asksOfOne = {0};
+        List<Long> pauses = new ArrayList<>();
+
+        Map<String, TableStatus.Held> held = TableFigures.askHeld(List.of("app-instance-1", "app-instance-2",
+                        "app-instance-3"), name -> !name.equals("app-instance-3"),
+                name -> name.equals("app-instance-1") && ++asksOfOne[0] < 3 || name.equals("app-instance-3")
+                        ? Optional.empty() : Optional.of(share), Duration.ofSeconds(15), Duration.ofMillis(500),
+                pauses::add);
+
+        assertThat(held).containsOnlyKeys("app-instance-1", "app-instance-2");
+        assertThat(pauses).as("two incomplete rounds; the dead instance is not waited for").containsExactly(500L, 500L);
+    }
+
+    @Test
+    void askHeld_patienceRunsOut_keepsTheLastRound() throws InterruptedException {
+        TableStatus.Held share = new TableStatus.Held(150, 17_000, "store iterated");
+        List<Long> pauses = new ArrayList<>();
+
+        Map<String, TableStatus.Held> held = TableFigures.askHeld(List.of("a", "b"), name -> true,
+                name -> name.equals("a") ? Optional.of(share) : Optional.empty(), Duration.ofSeconds(2),
+                Duration.ofMillis(500), pauses::add);
+
+        assertThat(held).containsOnlyKeys("a");
+        assertThat(pauses).hasSize(4);
     }
 
     @Test
