@@ -1,5 +1,6 @@
 package io.streamsim.simulator.sweep;
 
+import io.streamsim.simulator.answer.FigureFormat;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -239,8 +240,7 @@ public final class SweepAnswer {
         if (repeat > 1 && a.runs() > 1 && b.runs() > 1) {
             return a.max() < b.min() || b.max() < a.min();
         }
-        double floor = figure.endsWith("Seconds") ? 0.5 : "droppedLateFraction".equals(figure)
-                || "maxPartitionShare".equals(figure) ? 0.001 : 0;
+        double floor = figure.endsWith("Seconds") ? 0.5 : FigureFormat.isFraction(figure) ? 0.001 : 0;
         return diff > floor && diff > TOLERANCE_PERCENT / 100.0 * Math.max(Math.abs(a.mean()), Math.abs(b.mean()));
     }
 
@@ -301,7 +301,7 @@ public final class SweepAnswer {
 
     /** A figure's value as the answer prints it: 3.6%, 9.8 s, 12,345/s, 41.5 µs, 12,345. */
     static String format(String figure, double v) {
-        if ("droppedLateFraction".equals(figure) || "maxPartitionShare".equals(figure)) {
+        if (FigureFormat.isFraction(figure)) {
             double pct = v * 100;
             if (pct > 0 && pct < 0.005) {
                 return "<0.01%";

@@ -4,6 +4,7 @@ import static io.streamsim.simulator.report.HtmlReportPage.escape;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.streamsim.simulator.answer.FigureFormat;
 import io.streamsim.simulator.report.HtmlReportPage;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -160,8 +161,10 @@ public final class SweepPage {
         if (figure.endsWith("Seconds")) {
             return "seconds";
         }
+        if (FigureFormat.isFraction(figure)) {
+            return "fraction";
+        }
         return switch (figure) {
-            case "droppedLateFraction", "maxPartitionShare" -> "fraction";
             case "sentPerSecond" -> "events/s";
             case "processedPerSecond", "peakProcessedPerSecond" -> "records/s";
             case "appCpuMicrosPerEvent" -> "µs per record";
