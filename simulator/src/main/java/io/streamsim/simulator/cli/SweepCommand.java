@@ -71,33 +71,28 @@ final class SweepCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        Path scenarioFile = file;
         SweepFile sweepFile;
+        ScenarioInput input;
+        SweepPlan plan;
         try {
             sweepFile = Files.isRegularFile(file) && SweepFile.isSweepFile(Files.readString(file,
                     StandardCharsets.UTF_8)) ? SweepFile.read(file) : null;
-        } catch (ScenarioException e) {
-            e.violations().forEach(err::println);
-            err.flush();
-            return ExitCodes.BAD_INPUT;
-        } catch (IOException e) {
-            err.println("cannot read " + e.getMessage());
-            err.flush();
-            return ExitCodes.BAD_INPUT;
-        }
-        Path scenarioFile = sweepFile != null ? sweepFile.scenario() : file;
-        ScenarioInput input = ScenarioInput.read(scenarioFile, cluster.commandConfig, err);
-        if (input == null) {
-            return ExitCodes.BAD_INPUT;
-        }
-        SweepPlan plan;
-        try {
+            if (sweepFile != null) {
+                scenarioFile = sweepFile.scenario();
+            }
+            input = ScenarioInput.read(scenarioFile, cluster.commandConfig, err);
+            if (input == null) {
+                return ExitCodes.BAD_INPUT;
+            }
             plan = plan(input.scenario(), scenarioFile, sweepFile);
         } catch (ScenarioException e) {
             e.violations().forEach(err::println);
             err.flush();
             return ExitCodes.BAD_INPUT;
         } catch (SweepPlan.SweepException e) {
-            e.problems().forEach(p -> err.println(scenarioFile + ": " + p));
+            Path where = scenarioFile;
+            e.problems().forEach(p -> err.println(where + ": " + p));
             err.flush();
             return ExitCodes.BAD_INPUT;
         } catch (IOException e) {
