@@ -14,8 +14,13 @@ class SweepAnswerTest {
 
     /** A synthetic run: only the figures the answer reads differ, the rest is fixed. */
     private static SweepRow row(int n, String grace, int repetition, double dropped, double p99, double processed) {
-        return new SweepRow(n, Map.of("topology.grace", grace), repetition, "runs/r" + n, "completed", 3000,
-                processed, 4000, 1200, 2.0, p99 / 2, p99, dropped, null, null, null, null, null);
+        return row(n, Map.of("topology.grace", grace), repetition, dropped, p99, processed);
+    }
+
+    private static SweepRow row(int n, Map<String, String> values, int repetition, double dropped, double p99,
+                                double processed) {
+        return new SweepRow(n, values, repetition, "runs/r" + n, "completed", 3000, processed, 4000, 1200, 2.0,
+                p99 / 2, p99, dropped, null, null, null, null, null);
     }
 
     private static SweepResult result(int repeat, List<SweepRow> rows, boolean complete) {
@@ -87,9 +92,8 @@ class SweepAnswerTest {
                 boolean two = instances.equals("2");
                 double dropped = grace.equals("2s") ? 0.03 : 0.004;
                 double p99 = (grace.equals("2s") ? 9.0 : 11.0) - (two ? 6.0 : 0);
-                rows.add(new SweepRow(++n, Map.of("topology.grace", grace, "app.instances", instances), 1,
-                        "runs/r" + n, "completed", 3000, two ? 3000 : 2900, 4000, 1200, 2.0, p99 / 2, p99, dropped,
-                        null, null, null, null, null));
+                rows.add(row(++n, Map.of("topology.grace", grace, "app.instances", instances), 1, dropped, p99,
+                        two ? 3000 : 2900));
             }
         }
         SweepResult grid = new SweepResult("late", "Grace and instances?", 7, List.of(
