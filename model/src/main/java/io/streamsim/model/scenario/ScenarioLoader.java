@@ -137,6 +137,11 @@ public final class ScenarioLoader {
         }
     }
 
+    /** The 1-based line of a node of a {@link #compose}d tree (0 when unknown), as every violation names it. */
+    public static int line(Node node) {
+        return YamlTree.line(node);
+    }
+
     /** The top level: its own few values, and each section by its reader, in file-reading order. */
     private static Scenario scenario(YamlTree tree, Node root, String expectedName, FigureCatalog figures) {
         YamlTree.Fields f = tree.mapping(root, "");

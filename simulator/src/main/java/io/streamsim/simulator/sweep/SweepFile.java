@@ -1,5 +1,7 @@
 package io.streamsim.simulator.sweep;
 
+import static io.streamsim.model.scenario.ScenarioLoader.line;
+
 import io.streamsim.model.scenario.ScenarioException;
 import io.streamsim.model.scenario.ScenarioLoader;
 import io.streamsim.model.scenario.Violation;
@@ -342,9 +344,5 @@ public record SweepFile(String source, Path scenario, String prompt, List<Vary> 
             }
         }
         return null;
-    }
-
-    private static int line(Node node) {
-        return node == null ? 0 : node.getStartMark().map(m -> m.getLine() + 1).orElse(0);
     }
 }
